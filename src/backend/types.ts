@@ -1,0 +1,108 @@
+/**
+ * The kernel interface every backend implements.
+ *
+ * Kernels work on pointers: byte offsets into the backend's linear memory, 8-byte aligned
+ * (the arena hands out 16-byte aligned blocks). Matrices are row-major float64 with `cols`
+ * entries per row. A kernel call makes one pass over its data; solvers call kernels once
+ * per pass or per mini-batch, never per row, so the JS↔wasm crossing cost stays negligible.
+ *
+ * Parameter vectors for the fused loss kernels are laid out as the weights followed by the
+ * intercept(s): for one output `[w_0 … w_{d−1}, b]` (length d + 1); for K outputs
+ * `[W (K×d, row-major), b_0 … b_{K−1}]` (length K·d + K). Gradients use the same layout.
+ * A sample-weight pointer of 0 means every row has weight 1.
+ */
+export interface Kernels {
+  /** y ← a·x + y */
+  axpy(n: number, a: number, x: number, y: number): void;
+  /** x ← a·x */
+  scal(n: number, a: number, x: number): void;
+  /** Σ x_i·y_i */
+  dot(n: number, x: number, y: number): number;
+  /** Index of the first NaN/±Infinity among x[0..n), or −1 when all are finite. */
+  firstNonFinite(n: number, x: number): number;
+
+  /** y ← A·x + bias (A is rows×cols, y has rows entries). */
+  gemv(rows: number, cols: number, A: number, x: number, bias: number, y: number): void;
+  /** out ← Aᵀ·r (out has cols entries, r has rows entries). */
+  gemvT(rows: number, cols: number, A: number, r: number, out: number): void;
+  /** G ← AᵀA (cols×cols, both triangles filled). */
+  gram(rows: number, cols: number, A: number, G: number): void;
+
+  /** out ← column means of A. */
+  colMeans(rows: number, cols: number, A: number, out: number): void;
+  /** out ← population (ddof = 0) column variances of A about the given means. */
+  colVariances(rows: number, cols: number, A: number, means: number, out: number): void;
+  /** A[i, j] ← (A[i, j] − shift[j])·scale[j] for every row; shift or scale 0 skips that part. */
+  affineColumns(rows: number, cols: number, A: number, shift: number, scale: number): void;
+
+  /**
+   * Squared loss in one pass: returns Σ s_i·½(x_i·w + b − y_i)² and writes
+   * grad = Σ s_i·r_i·[x_i, 1] with r_i = x_i·w + b − y_i (s_i = sample weight or 1).
+   */
+  squaredLossGrad(rows: number, cols: number, X: number, y: number, sw: number, params: number, grad: number): number;
+  /**
+   * Binary cross-entropy in one pass, y_i ∈ {0, 1}: returns Σ s_i·(log(1 + e^{z_i}) − y_i·z_i)
+   * with z_i = x_i·w + b (computed stably), and writes grad = Σ s_i·(σ(z_i) − y_i)·[x_i, 1].
+   */
+  logisticLossGrad(rows: number, cols: number, X: number, y: number, sw: number, params: number, grad: number): number;
+  /**
+   * Multinomial cross-entropy in one pass, y_i a class index 0..K−1 stored as float64:
+   * returns Σ s_i·(logΣ_k e^{z_ik} − z_{i,y_i}) and writes the gradient (layout above).
+   * `scratch` holds K float64 values.
+   */
+  softmaxLossGrad(
+    rows: number, cols: number, classes: number, X: number, y: number, sw: number,
+    params: number, grad: number, scratch: number,
+  ): number;
+
+  /** p ← p − lr·g */
+  sgdStep(n: number, lr: number, params: number, grad: number): void;
+  /** Heavy ball, seed 003's form: v ← ρ·v + g; p ← p − lr·v */
+  momentumStep(n: number, lr: number, rho: number, params: number, grad: number, velocity: number): void;
+  /** Nesterov (PyTorch's form): v ← ρ·v + g; p ← p − lr·(g + ρ·v) */
+  nesterovStep(n: number, lr: number, rho: number, params: number, grad: number, velocity: number): void;
+  /** acc ← acc + g²; p ← p − lr·g / (√acc + eps) */
+  adagradStep(n: number, lr: number, eps: number, params: number, grad: number, acc: number): void;
+  /** acc ← ρ·acc + (1 − ρ)·g²; p ← p − lr·g / (√acc + eps) */
+  rmspropStep(n: number, lr: number, rho: number, eps: number, params: number, grad: number, acc: number): void;
+  /**
+   * Adam with bias correction, and AdamW's decoupled weight decay on the first `decayCount`
+   * entries (the weights, never the intercepts): p ← p − lr·wd·p, then
+   * m ← β1·m + (1 − β1)·g; v ← β2·v + (1 − β2)·g²; p ← p − lr·(m / bc1) / (√(v / bc2) + eps),
+   * where bc1 = 1 − β1ᵗ and bc2 = 1 − β2ᵗ are passed in by the caller.
+   */
+  adamStep(
+    n: number, lr: number, beta1: number, beta2: number, eps: number, bc1: number, bc2: number,
+    weightDecay: number, decayCount: number, params: number, grad: number, m: number, v: number,
+  ): void;
+}
+
+/** Names of the kernels, for the wasm binding and for tests that walk the interface. */
+export const KERNEL_NAMES = [
+  'axpy', 'scal', 'dot', 'firstNonFinite', 'gemv', 'gemvT', 'gram', 'colMeans', 'colVariances',
+  'affineColumns', 'squaredLossGrad', 'logisticLossGrad', 'softmaxLossGrad', 'sgdStep',
+  'momentumStep', 'nesterovStep', 'adagradStep', 'rmspropStep', 'adamStep',
+] as const satisfies readonly (keyof Kernels)[];
+
+export type KernelName = (typeof KERNEL_NAMES)[number];
+
+/**
+ * Linear memory a backend's kernels run on. `buffer` may be replaced by `ensure`; views over
+ * it must be re-derived after every call that can allocate.
+ */
+export interface MemoryHost {
+  readonly buffer: ArrayBuffer;
+  /** First byte the arena may use (below it lives the module's static data). */
+  readonly base: number;
+  /**
+   * Makes the memory at least `bytes` long. `live` is how many bytes from 0 must survive:
+   * a host may swap in a fresh memory instead of growing when nothing above `base` is live.
+   */
+  ensure(bytes: number, live: number): void;
+}
+
+export interface Backend {
+  readonly name: 'wasm-simd' | 'js';
+  readonly kernels: Kernels;
+  readonly memory: MemoryHost;
+}
