@@ -1,0 +1,90 @@
+import { LinfitError } from './errors.js';
+import type { Matrix } from './matrix.js';
+import type { MatrixLike } from './validate.js';
+
+export interface Transformer {
+  fit(X: MatrixLike): unknown;
+  transform(X: MatrixLike): Matrix;
+  fitTransform(X: MatrixLike): Matrix;
+  toJSON(): object;
+}
+
+export interface Estimator {
+  fit(X: MatrixLike, y: ArrayLike<number> | ArrayLike<string>): unknown;
+  predict(X: MatrixLike): ArrayLike<number> | ArrayLike<string>;
+  score(X: MatrixLike, y: ArrayLike<number> | ArrayLike<string>): number;
+  predictProba?(X: MatrixLike): Matrix;
+  toJSON(): object;
+}
+
+/**
+ * Transformers followed by a model, fitted and applied as one: fit runs fitTransform through
+ * every step and fits the model on the result; predict transforms and predicts.
+ *
+ * @example
+ * const model = new Pipeline([new StandardScaler(), new Ridge({ alpha: 0.1 })]).fit(X, y);
+ */
+export class Pipeline<M extends Estimator = Estimator> {
+  readonly steps: readonly [...Transformer[], M];
+
+  constructor(steps: readonly [...Transformer[], M]) {
+    if (!Array.isArray(steps) || steps.length === 0) {
+      throw new LinfitError('BAD_OPTION', 'Pipeline: steps must be a non-empty array ending with a model');
+    }
+    steps.forEach((step, i) => {
+      const last = i === steps.length - 1;
+      const needs = last ? ['fit', 'predict', 'score'] : ['fit', 'transform', 'fitTransform'];
+      for (const method of needs) {
+        if (typeof (step as unknown as Record<string, unknown>)[method] !== 'function') {
+          throw new LinfitError('BAD_OPTION', `Pipeline: step ${i} has no ${method}() (${last ? 'the last step must be a model' : 'steps before the last must be transformers'})`);
+        }
+      }
+    });
+    this.steps = steps;
+  }
+
+  get model(): M {
+    return this.steps[this.steps.length - 1] as M;
+  }
+
+  private get transformers(): Transformer[] {
+    return this.steps.slice(0, -1) as Transformer[];
+  }
+
+  fit(X: MatrixLike, y: ArrayLike<number> | ArrayLike<string>): this {
+    let data: MatrixLike = X;
+    for (const t of this.transformers) data = t.fitTransform(data);
+    this.model.fit(data, y);
+    return this;
+  }
+
+  transform(X: MatrixLike): MatrixLike {
+    let data: MatrixLike = X;
+    for (const t of this.transformers) data = t.transform(data);
+    return data;
+  }
+
+  predict(X: MatrixLike): ReturnType<M['predict']> {
+    return this.model.predict(this.transform(X)) as ReturnType<M['predict']>;
+  }
+
+  predictProba(X: MatrixLike): Matrix {
+    if (!this.model.predictProba) throw new LinfitError('BAD_OPTION', 'Pipeline: the final model has no predictProba()');
+    return this.model.predictProba(this.transform(X));
+  }
+
+  score(X: MatrixLike, y: ArrayLike<number> | ArrayLike<string>): number {
+    return this.model.score(this.transform(X), y);
+  }
+
+  toJSON(): PipelineJSON {
+    return { format: 'linfit', version: 1, type: 'Pipeline', steps: this.steps.map((s) => s.toJSON()) };
+  }
+}
+
+export interface PipelineJSON {
+  format: 'linfit';
+  version: 1;
+  type: 'Pipeline';
+  steps: object[];
+}

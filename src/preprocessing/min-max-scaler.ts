@@ -1,0 +1,120 @@
+import { LinfitError, notFitted } from '../errors.js';
+import { finiteArray } from '../json.js';
+import type { Matrix } from '../matrix.js';
+import { asFiniteMatrix, asMatrix, assertColumns, checkOptionNames, type MatrixLike } from '../validate.js';
+import { affineColumns } from './affine.js';
+
+export interface MinMaxScalerOptions {
+  featureRange?: [number, number];
+}
+
+interface Range {
+  dataMin: Float64Array;
+  dataMax: Float64Array;
+}
+
+/** Maps each column linearly onto featureRange (default [0, 1]); a constant column maps to its lower end. */
+export class MinMaxScaler {
+  readonly featureRange: [number, number];
+  private range?: Range;
+
+  constructor(options: MinMaxScalerOptions = {}) {
+    const o = checkOptionNames(options, ['featureRange'], 'MinMaxScaler');
+    const [lo, hi] = o.featureRange ?? [0, 1];
+    if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) {
+      throw new LinfitError('BAD_OPTION', `MinMaxScaler: featureRange must be [min, max] with min < max; got [${lo}, ${hi}]`);
+    }
+    this.featureRange = [lo, hi];
+  }
+
+  fit(X: MatrixLike): this {
+    this.range = undefined;
+    return this.partialFit(X);
+  }
+
+  partialFit(X: MatrixLike): this {
+    const M = asFiniteMatrix(X);
+    const prev = this.range;
+    if (prev) assertColumns(M, prev.dataMin.length);
+    const dataMin = prev ? prev.dataMin.slice() : new Float64Array(M.cols).fill(Infinity);
+    const dataMax = prev ? prev.dataMax.slice() : new Float64Array(M.cols).fill(-Infinity);
+    for (let i = 0; i < M.rows; i++) {
+      for (let j = 0; j < M.cols; j++) {
+        const v = M.data[i * M.cols + j];
+        if (v < dataMin[j]) dataMin[j] = v;
+        if (v > dataMax[j]) dataMax[j] = v;
+      }
+    }
+    this.range = { dataMin, dataMax };
+    return this;
+  }
+
+  /** x·scale + min with scale = (hi − lo)/(dataMax − dataMin), min = lo − dataMin·scale. */
+  transform(X: MatrixLike): Matrix {
+    const r = this.state();
+    const M = asMatrix(X);
+    assertColumns(M, r.dataMin.length);
+    const scale = this.scale;
+    const lo = this.featureRange[0];
+    return affineColumns(M, r.dataMin.map((m, j) => m - lo / scale[j]), scale);
+  }
+
+  fitTransform(X: MatrixLike): Matrix {
+    return this.fit(X).transform(X);
+  }
+
+  inverseTransform(X: MatrixLike): Matrix {
+    const r = this.state();
+    const M = asMatrix(X);
+    assertColumns(M, r.dataMin.length);
+    const scale = this.scale;
+    const lo = this.featureRange[0];
+    // (x − lo)/scale + dataMin = (x − (lo − dataMin·scale))·(1/scale)
+    return affineColumns(M, r.dataMin.map((m, j) => lo - m * scale[j]), scale.map((s) => 1 / s));
+  }
+
+  get dataMin(): Float64Array {
+    return this.state().dataMin.slice();
+  }
+
+  get dataMax(): Float64Array {
+    return this.state().dataMax.slice();
+  }
+
+  /** Per-column factor (hi − lo)/(dataMax − dataMin), with a zero range treated as 1. */
+  get scale(): Float64Array {
+    const r = this.state();
+    const [lo, hi] = this.featureRange;
+    return r.dataMax.map((mx, j) => (hi - lo) / (mx - r.dataMin[j] || 1));
+  }
+
+  toJSON(): MinMaxScalerJSON {
+    const r = this.state();
+    return {
+      format: 'linfit', version: 1, type: 'MinMaxScaler',
+      options: { featureRange: [...this.featureRange] },
+      dataMin: Array.from(r.dataMin), dataMax: Array.from(r.dataMax),
+    };
+  }
+
+  static fromJSON(json: MinMaxScalerJSON): MinMaxScaler {
+    const scaler = new MinMaxScaler(json.options);
+    const dataMin = finiteArray(json.dataMin, 'dataMin', 'MinMaxScaler');
+    scaler.range = { dataMin, dataMax: finiteArray(json.dataMax, 'dataMax', 'MinMaxScaler', dataMin.length) };
+    return scaler;
+  }
+
+  private state(): Range {
+    if (!this.range) throw notFitted('MinMaxScaler');
+    return this.range;
+  }
+}
+
+export interface MinMaxScalerJSON {
+  format: 'linfit';
+  version: 1;
+  type: 'MinMaxScaler';
+  options: { featureRange: [number, number] };
+  dataMin: number[];
+  dataMax: number[];
+}

@@ -1,0 +1,127 @@
+/**
+ * Exact least squares and ridge on the arena: centre X and y (the intercept is never
+ * penalised), then either the normal equation — Gram matrix by the kernels, Cholesky in JS —
+ * or QR + SVD when the Gram matrix is singular or too ill-conditioned to trust.
+ */
+import type { Arena } from '../arena.js';
+import { LinfitError } from '../errors.js';
+import { choleskyInPlace, choleskySolve, conditionEstimate } from '../linalg/cholesky.js';
+import { leastSquares } from '../linalg/lstsq.js';
+import type { Matrix } from '../matrix.js';
+
+export type ExactSolver = 'auto' | 'normal' | 'qr';
+
+/**
+ * Above this estimated condition number of the equilibrated Gram matrix, 'auto' leaves the
+ * normal equation for QR: the normal equation's relative error grows like cond(XᵀX)·ε, so
+ * 1e8 keeps coefficients good to about 8 digits in the worst case (usually far better).
+ */
+export const MAX_NORMAL_CONDITION = 1e8;
+
+export interface LeastSquaresFit {
+  coef: Float64Array;
+  intercept: number;
+  solver: 'normal' | 'qr';
+  /** Numerical rank of the (centred) X, from the SVD; only known when QR ran. */
+  rank?: number;
+  singularValues?: Float64Array;
+  /** 1-norm condition estimate of the equilibrated Gram matrix, when the normal equation ran. */
+  condition?: number;
+}
+
+export interface LeastSquaresOptions {
+  fitIntercept: boolean;
+  /** Ridge strength α of the objective mean ½r² + α/2‖w‖² (0 for ordinary least squares). */
+  alpha: number;
+  solver: ExactSolver;
+}
+
+export function fitLeastSquares(arena: Arena, X: Matrix, y: Float64Array, options: LeastSquaresOptions): LeastSquaresFit {
+  const { rows: n, cols: d } = X;
+  const k = arena.kernels;
+  return arena.scope(() => {
+    arena.reserve(n * d + n + d * d + 3 * d, 6);
+    const x = arena.copyInFinite(X, 'X');
+    let yMean = 0;
+    let xMeans: Float64Array | undefined;
+    const yc = new Float64Array(y);
+    if (options.fitIntercept) {
+      const means = arena.alloc(d);
+      k.colMeans(n, d, x, means);
+      k.affineColumns(n, d, x, means, 0);
+      xMeans = arena.read(means, d);
+      yMean = mean(y);
+      for (let i = 0; i < n; i++) yc[i] -= yMean;
+    }
+    const yPtr = arena.copyIn(yc);
+    // On the centred data, mean ½r² + α/2‖w‖² is minimised by (XᵀX + nα·I)·w = Xᵀy.
+    const lambda = n * options.alpha;
+
+    let fit: Omit<LeastSquaresFit, 'intercept'> | null = null;
+    if (options.solver !== 'qr') {
+      fit = solveNormal(arena, x, yPtr, n, d, lambda, options.solver === 'normal');
+    }
+    if (!fit) {
+      const m = arena.f64;
+      const result = leastSquares(m, x / 8, n, d, yc, lambda);
+      fit = { solver: 'qr', ...result };
+    }
+    const intercept = xMeans ? yMean - dotJs(xMeans, fit.coef) : 0;
+    return { ...fit, intercept };
+  });
+}
+
+/**
+ * The normal equation. Returns null when 'auto' should fall back to QR; when the caller
+ * insisted on 'normal' a singular system is an error instead.
+ */
+function solveNormal(
+  arena: Arena, x: number, y: number, n: number, d: number, lambda: number, insist: boolean,
+): Omit<LeastSquaresFit, 'intercept'> | null {
+  const k = arena.kernels;
+  const gramPtr = arena.alloc(d * d);
+  const rhsPtr = arena.alloc(d);
+  k.gram(n, d, x, gramPtr);
+  k.gemvT(n, d, x, y, rhsPtr);
+  const gram = arena.read(gramPtr, d * d);
+  const rhs = arena.read(rhsPtr, d);
+  for (let j = 0; j < d; j++) gram[j * d + j] += lambda;
+
+  // Equilibrate (unit diagonal) so the condition test ignores mere differences in column scale.
+  const scale = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    const g = gram[j * d + j];
+    if (!(g > 0)) return singular(insist, `column ${j} of X is constant${lambda > 0 ? '' : ' (zero variance after centring)'}`);
+    scale[j] = 1 / Math.sqrt(g);
+  }
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < d; j++) gram[i * d + j] *= scale[i] * scale[j];
+  }
+  const factor = Float64Array.from(gram);
+  if (!choleskyInPlace(factor, d)) return singular(insist, 'XᵀX is not positive definite (collinear columns)');
+  const condition = conditionEstimate(gram, factor, d);
+  if (!insist && !(condition <= MAX_NORMAL_CONDITION)) return null;
+
+  const coef = choleskySolve(factor, d, rhs.map((v, j) => v * scale[j]));
+  for (let j = 0; j < d; j++) coef[j] *= scale[j];
+  return { coef, solver: 'normal', condition };
+}
+
+function singular(insist: boolean, why: string): null {
+  if (insist) {
+    throw new LinfitError('SINGULAR', `solver 'normal': ${why}; use solver 'qr' (minimum-norm least squares) or a ridge penalty`);
+  }
+  return null;
+}
+
+function mean(v: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i];
+  return s / v.length;
+}
+
+function dotJs(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
