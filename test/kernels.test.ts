@@ -148,13 +148,16 @@ function extremeLogisticCases(): Case[] {
   ]);
 }
 
+/** Softmax with |z| around 800 (finite loss), and with more classes than the paired-row path takes. */
 function extremeSoftmaxCases(): Case[] {
-  const rows = 9, cols = 4, K = 3;
-  return WEIGHTINGS.map(({ label, make }) => ({
-    label: `|z|≈800 ${label}`,
-    args: [rows, cols, K, uniform(rows * cols), labels(rows, K), make(rows), uniform(K * cols + K, -400, 400), uniform(K * cols + K), uniform(K)],
-    scratch: [8],
-  }));
+  const rows = 9, cols = 4;
+  return WEIGHTINGS.flatMap(({ label, make }) =>
+    [{ K: 3, scale: 400, what: '|z|≈800' }, { K: 300, scale: 1, what: '300 classes' }].map(({ K, scale, what }) => ({
+      label: `${what} ${label}`,
+      args: [rows, cols, K, uniform(rows * cols), labels(rows, K), make(rows), uniform(K * cols + K, -scale, scale), uniform(K * cols + K), uniform(K)],
+      scratch: [8],
+    })),
+  );
 }
 
 const SPECS: Spec[] = [

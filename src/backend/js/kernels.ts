@@ -216,7 +216,8 @@ export function createJsKernels(memory: JsMemory): Kernels {
       const m = memory.f64;
       const pi = at(params), gi = at(grad), mi = at(mPtr), vi = at(vPtr);
       const decay = lr * weightDecay;
-      if (decay !== 0) for (let i = 0; i < decayCount; i++) m[pi + i] -= decay * m[pi + i];
+      const decayed = Math.min(decayCount, n);
+      if (decay !== 0) for (let i = 0; i < decayed; i++) m[pi + i] -= decay * m[pi + i];
       const invBc1 = 1 / bc1, invBc2 = 1 / bc2;
       for (let i = 0; i < n; i++) {
         const g = m[gi + i];
@@ -231,7 +232,7 @@ export function createJsKernels(memory: JsMemory): Kernels {
 }
 
 function dotAt(m: Float64Array, n: number, xi: number, yi: number): number {
-  // Four partial sums: shorter dependency chains, and the same association as the wasm kernel.
+  // Four partial sums: shorter dependency chains than one running sum.
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   let i = 0;
   for (; i + 4 <= n; i += 4) {

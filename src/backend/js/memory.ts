@@ -2,7 +2,8 @@ import type { MemoryHost } from '../types.js';
 
 /** Linear memory of the pure-TypeScript backend: a plain ArrayBuffer that is replaced to grow. */
 export class JsMemory implements MemoryHost {
-  readonly base = 0;
+  /** Pointer 0 means "no buffer" to the kernels (e.g. no sample weights), so allocation starts above it. */
+  readonly base = 16;
   private current: ArrayBuffer;
   private view: Float64Array;
 

@@ -11,7 +11,7 @@ const MAX_PAGES = 65536;
  * nothing is live. Only when live data must survive do we fall back to `memory.grow`.
  */
 export class WasmMemory implements MemoryHost {
-  /** The first 64 KiB page is left to the module (it has no static data today). */
+  /** The first 64 KiB page is left to the module for its static data (math tables, ~11 KB). */
   readonly base = PAGE;
   private memory!: WebAssembly.Memory;
   private instanceExports!: WebAssembly.Exports;
