@@ -1,18 +1,23 @@
 // The kernels' exports, with the names and argument orders of KERNEL_NAMES in
 // src/backend/types.ts (pointers are byte offsets, matrices row-major f64, sw = 0 means
-// unit sample weights). Each kernel lives in its own module.
+// unit sample weights, idx = 0 every row in order). Each kernel lives in its own module.
 export { axpy } from './blas/axpy';
 export { scal } from './blas/scal';
 export { dot } from './blas/dot';
 export { gemv, gemvT } from './blas/gemv';
-export { gram } from './blas/gram';
+export { gram, weightedGram } from './blas/gram';
 export { colMeans, colVariances, affineColumns, firstNonFinite } from './stats/columns';
 export { squaredLossGrad } from './loss/squared';
 export { logisticLossGrad } from './loss/logistic';
 export { softmaxLossGrad } from './loss/softmax';
+export { logisticHessVec } from './loss/logistic-hessvec';
+export { softmaxHessVec } from './loss/softmax-hessvec';
 export { sgdStep } from './optim/sgd';
 export { momentumStep } from './optim/momentum';
 export { nesterovStep } from './optim/nesterov';
 export { adagradStep } from './optim/adagrad';
 export { rmspropStep } from './optim/rmsprop';
 export { adamStep } from './optim/adam';
+export { amsgradStep } from './optim/amsgrad';
+export { adamaxStep } from './optim/adamax';
+export { nadamStep } from './optim/nadam';

@@ -47,8 +47,9 @@ export async function runComparisons(comparisons: Comparison[]): Promise<Row[]> 
       b.configure({ cases: caseOptions }),
       b.cycle(),
     );
-    const ops = (name: string) => summary.results.find((r) => r.name === name)!.ops;
-    const wasmMs = 1000 / ops('wasm-simd'), jsMs = 1000 / ops('js');
+    // details.mean is seconds per call, unrounded (benny rounds ops/s to integers).
+    const meanMs = (name: string) => summary.results.find((r) => r.name === name)!.details.mean * 1000;
+    const wasmMs = meanMs('wasm-simd'), jsMs = meanMs('js');
     rows.push({ name: c.name, wasmMs, jsMs, speedup: jsMs / wasmMs, gbPerSec: c.bytes ? c.bytes / (wasmMs * 1e6) : undefined });
   }
   return rows;

@@ -16,8 +16,15 @@ export { PolynomialFeatures, type PolynomialFeaturesOptions } from './preprocess
 export { Pipeline, type Estimator, type Transformer } from './pipeline.js';
 
 export {
-  LinearRegression, Ridge,
-  type LinearRegressionOptions, type RidgeOptions, type LinearPenalty,
+  LinearRegression, Ridge, Lasso, ElasticNet,
+  type LinearRegressionOptions, type LinearPenalty, type LinearSolver,
 } from './models/linear-regression.js';
+export { LogisticRegression, type LogisticRegressionOptions, type LogisticSolver } from './models/logistic-regression.js';
+export type { TrainOptions } from './models/train-options.js';
+export type { EpochInfo } from './solvers/gradient.js';
+export type { OptimizerName, OptimizerSpec } from './optim/index.js';
+export * as schedules from './schedules/index.js';
+export { minimize, checkGradient, type MinimizeOptions, type MinimizeResult, type Objective, type GradientCheck } from './minimize.js';
+export type { Label } from './validate.js';
 export { loadModel } from './persist.js';
 export { loadCommute, loadIris } from './datasets/index.js';

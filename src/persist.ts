@@ -1,5 +1,6 @@
 import { LinfitError } from './errors.js';
-import { LinearRegression, Ridge, type LinearRegressionJSON } from './models/linear-regression.js';
+import { ElasticNet, Lasso, LinearRegression, Ridge, type LinearRegressionJSON } from './models/linear-regression.js';
+import { LogisticRegression, type LogisticRegressionJSON } from './models/logistic-regression.js';
 import { Pipeline, type Estimator, type Transformer } from './pipeline.js';
 import { MinMaxScaler, type MinMaxScalerJSON } from './preprocessing/min-max-scaler.js';
 import { PolynomialFeatures, type PolynomialFeaturesJSON } from './preprocessing/polynomial-features.js';
@@ -10,6 +11,9 @@ const FORMAT_VERSION = 1;
 const loaders: Record<string, (json: never) => unknown> = {
   LinearRegression: (json: LinearRegressionJSON) => LinearRegression.fromJSON(json),
   Ridge: (json: LinearRegressionJSON) => Ridge.fromJSON(json),
+  Lasso: (json: LinearRegressionJSON) => Lasso.fromJSON(json),
+  ElasticNet: (json: LinearRegressionJSON) => ElasticNet.fromJSON(json),
+  LogisticRegression: (json: LogisticRegressionJSON) => LogisticRegression.fromJSON(json),
   StandardScaler: (json: StandardScalerJSON) => StandardScaler.fromJSON(json),
   MinMaxScaler: (json: MinMaxScalerJSON) => MinMaxScaler.fromJSON(json),
   PolynomialFeatures: (json: PolynomialFeaturesJSON) => PolynomialFeatures.fromJSON(json),

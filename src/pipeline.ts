@@ -11,7 +11,7 @@ export interface Transformer {
 
 export interface Estimator {
   fit(X: MatrixLike, y: ArrayLike<number> | ArrayLike<string>): unknown;
-  predict(X: MatrixLike): ArrayLike<number> | ArrayLike<string>;
+  predict(X: MatrixLike): ArrayLike<number> | ArrayLike<string> | ArrayLike<number | string>;
   score(X: MatrixLike, y: ArrayLike<number> | ArrayLike<string>): number;
   predictProba?(X: MatrixLike): Matrix;
   toJSON(): object;

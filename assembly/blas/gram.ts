@@ -6,12 +6,23 @@ import { bytes, zero } from '../util';
  */
 const PANEL_VALUES: i32 = 32768;
 
-/**
- * G ← AᵀA. Row panels; within a panel, 4×4 register tiles over the upper triangle only
- * (8 v128 accumulators: 4 splatted entries of column block j times 2 v128 loads of column
- * block k), then the lower triangle is mirrored.
- */
+/** G ← AᵀA (see gramPass). */
 export function gram(rows: i32, cols: i32, A: usize, G: usize): void {
+  gramPass(false, rows, cols, A, 0, G);
+}
+
+/** G ← Aᵀ·diag(weights)·A (see gramPass). */
+export function weightedGram(rows: i32, cols: i32, A: usize, weights: usize, G: usize): void {
+  gramPass(true, rows, cols, A, weights, G);
+}
+
+/**
+ * G ← Aᵀ·diag(w)·A, or AᵀA when not `weighted` (a constant at both call sites). Row panels;
+ * within a panel, 4×4 register tiles over the upper triangle only (8 v128 accumulators: 4
+ * splatted entries of column block j times 2 v128 loads of column block k, the latter scaled by
+ * w_i when weighted: two multiplies per row and tile), then the lower triangle is mirrored.
+ */
+@inline function gramPass(weighted: bool, rows: i32, cols: i32, A: usize, w: usize, G: usize): void {
   if (cols <= 0) return;
   const rb = bytes(cols);
   zero(G, cols * cols);
@@ -19,15 +30,16 @@ export function gram(rows: i32, cols: i32, A: usize, G: usize): void {
   for (let r0 = 0; r0 < rows; r0 += panel) {
     const count = min(panel, rows - r0);
     const p = A + <usize>r0 * rb;
+    const wp = w + (<usize>r0 << 3);
     for (let j0 = 0; j0 < cols; j0 += 4) {
       const jn = min(4, cols - j0);
       const gRow = G + <usize>j0 * rb;
       for (let k0 = j0; k0 < cols; k0 += 4) {
         const kn = min(4, cols - k0);
         const jOff = <usize>j0 << 3, kOff = <usize>k0 << 3;
-        if (jn == 4 && kn == 4) tile4x4(p, count, rb, jOff, kOff, gRow + kOff);
-        else if (jn == 4) tile4xN(p, count, rb, jOff, kOff, kn, gRow + kOff);
-        else tileEdge(p, count, rb, jOff, jn, kOff, kn, gRow + kOff);
+        if (jn == 4 && kn == 4) tile4x4(weighted, p, wp, count, rb, jOff, kOff, gRow + kOff);
+        else if (jn == 4) tile4xN(weighted, p, wp, count, rb, jOff, kOff, kn, gRow + kOff);
+        else tileEdge(weighted, p, wp, count, rb, jOff, jn, kOff, kn, gRow + kOff);
       }
     }
   }
@@ -40,13 +52,22 @@ export function gram(rows: i32, cols: i32, A: usize, G: usize): void {
   }
 }
 
-/** G[j0..j0+4, k0..k0+4] += Σ_rows A[i, j]·A[i, k] over one panel; g points at G[j0, k0]. */
-@inline function tile4x4(p: usize, count: i32, rb: usize, jOff: usize, kOff: usize, g: usize): void {
+/**
+ * G[j0..j0+4, k0..k0+4] += Σ_rows A[i, j]·(w_i·A[i, k]) over one panel (w_i = 1 unless
+ * weighted; wp points at the panel's first weight); g points at G[j0, k0].
+ */
+@inline function tile4x4(weighted: bool, p: usize, wp: usize, count: i32, rb: usize, jOff: usize, kOff: usize, g: usize): void {
   let c00 = f64x2.splat(0), c01 = f64x2.splat(0), c10 = f64x2.splat(0), c11 = f64x2.splat(0);
   let c20 = f64x2.splat(0), c21 = f64x2.splat(0), c30 = f64x2.splat(0), c31 = f64x2.splat(0);
   for (let i = 0; i < count; i++, p += rb) {
     const pj = p + jOff, pk = p + kOff;
-    const y0 = v128.load(pk), y1 = v128.load(pk, 16);
+    let y0 = v128.load(pk), y1 = v128.load(pk, 16);
+    if (weighted) {
+      const wi = v128.load64_splat(wp);
+      y0 = f64x2.mul(y0, wi);
+      y1 = f64x2.mul(y1, wi);
+      wp += 8;
+    }
     const x0 = v128.load64_splat(pj), x1 = v128.load64_splat(pj, 8);
     const x2 = v128.load64_splat(pj, 16), x3 = v128.load64_splat(pj, 24);
     c00 = f64x2.add(c00, f64x2.mul(x0, y0)); c01 = f64x2.add(c01, f64x2.mul(x0, y1));
@@ -63,15 +84,21 @@ export function gram(rows: i32, cols: i32, A: usize, G: usize): void {
 
 /**
  * The last column block when cols % 4 ≠ 0 (a full block j against kn < 4 columns k): per
- * column k, A[i, j0..j0+4] times splatted A[i, k].
+ * column k, A[i, j0..j0+4] times splatted w_i·A[i, k].
  */
-@inline function tile4xN(p: usize, count: i32, rb: usize, jOff: usize, kOff: usize, kn: i32, g: usize): void {
+@inline function tile4xN(weighted: bool, p: usize, wp: usize, count: i32, rb: usize, jOff: usize, kOff: usize, kn: i32, g: usize): void {
   for (let k = 0; k < kn; k++) {
     let c0 = f64x2.splat(0), c1 = f64x2.splat(0);
-    let q = p;
+    let q = p, wq = wp;
     const kk = kOff + (<usize>k << 3);
     for (let i = 0; i < count; i++, q += rb) {
-      const y = v128.load64_splat(q + kk);
+      let y: v128;
+      if (weighted) {
+        y = f64x2.splat(load<f64>(wq) * load<f64>(q + kk));
+        wq += 8;
+      } else {
+        y = v128.load64_splat(q + kk);
+      }
       c0 = f64x2.add(c0, f64x2.mul(v128.load(q + jOff), y));
       c1 = f64x2.add(c1, f64x2.mul(v128.load(q + jOff, 16), y));
     }
@@ -84,15 +111,22 @@ export function gram(rows: i32, cols: i32, A: usize, G: usize): void {
   }
 }
 
-/** The bottom-right diagonal tile when cols % 4 ≠ 0: at most 3×3 scalar sums. */
-@inline function tileEdge(p: usize, count: i32, rb: usize, jOff: usize, jn: i32, kOff: usize, kn: i32, g: usize): void {
+/** The bottom-right diagonal tile when cols % 4 ≠ 0: at most 3×3 scalar sums of A[i, j]·(w_i·A[i, k]). */
+@inline function tileEdge(weighted: bool, p: usize, wp: usize, count: i32, rb: usize, jOff: usize, jn: i32, kOff: usize, kn: i32, g: usize): void {
   for (let j = 0; j < jn; j++) {
     const jj = jOff + (<usize>j << 3);
     for (let k = 0; k < kn; k++) {
       const kk = kOff + (<usize>k << 3);
       let s = 0.0;
-      let q = p;
-      for (let i = 0; i < count; i++, q += rb) s += load<f64>(q + jj) * load<f64>(q + kk);
+      let q = p, wq = wp;
+      for (let i = 0; i < count; i++, q += rb) {
+        if (weighted) {
+          s += load<f64>(q + jj) * (load<f64>(wq) * load<f64>(q + kk));
+          wq += 8;
+        } else {
+          s += load<f64>(q + jj) * load<f64>(q + kk);
+        }
+      }
       const gjk = g + <usize>j * rb + (<usize>k << 3);
       store<f64>(gjk, load<f64>(gjk) + s);
     }

@@ -36,24 +36,45 @@ export interface Kernels {
   affineColumns(rows: number, cols: number, A: number, shift: number, scale: number): void;
 
   /**
-   * Squared loss in one pass: returns Σ s_i·½(x_i·w + b − y_i)² and writes
+   * The fused loss kernels below make one pass over the selected rows. Rows are selected by
+   * `idx`: 0 means rows 0‥rows−1 in order; otherwise `idx` points at `rows` int32 row indices
+   * (a shuffled mini-batch), and row r of X, y and sw is used for each index r. With `grad` = 0
+   * only the loss is computed (validation loss, line searches).
+   */
+  /**
+   * Squared loss: returns Σ s_i·½(x_i·w + b − y_i)² and writes
    * grad = Σ s_i·r_i·[x_i, 1] with r_i = x_i·w + b − y_i (s_i = sample weight or 1).
    */
-  squaredLossGrad(rows: number, cols: number, X: number, y: number, sw: number, params: number, grad: number): number;
+  squaredLossGrad(rows: number, cols: number, X: number, idx: number, y: number, sw: number, params: number, grad: number): number;
   /**
-   * Binary cross-entropy in one pass, y_i ∈ {0, 1}: returns Σ s_i·(log(1 + e^{z_i}) − y_i·z_i)
-   * with z_i = x_i·w + b (computed stably), and writes grad = Σ s_i·(σ(z_i) − y_i)·[x_i, 1].
+   * Binary cross-entropy, y_i ∈ {0, 1}: returns Σ s_i·(log(1 + e^{z_i}) − y_i·z_i) with
+   * z_i = x_i·w + b (computed stably), and writes grad = Σ s_i·(σ(z_i) − y_i)·[x_i, 1].
    */
-  logisticLossGrad(rows: number, cols: number, X: number, y: number, sw: number, params: number, grad: number): number;
+  logisticLossGrad(rows: number, cols: number, X: number, idx: number, y: number, sw: number, params: number, grad: number): number;
   /**
-   * Multinomial cross-entropy in one pass, y_i a class index 0..K−1 stored as float64:
+   * Multinomial cross-entropy, y_i a class index 0..K−1 stored as float64:
    * returns Σ s_i·(logΣ_k e^{z_ik} − z_{i,y_i}) and writes the gradient (layout above).
    * `scratch` holds K float64 values.
    */
   softmaxLossGrad(
-    rows: number, cols: number, classes: number, X: number, y: number, sw: number,
+    rows: number, cols: number, classes: number, X: number, idx: number, y: number, sw: number,
     params: number, grad: number, scratch: number,
   ): number;
+  /**
+   * Hessian-vector product of the binary cross-entropy sum at `params`:
+   * out = Σ s_i·σ_i(1 − σ_i)·([x_i, 1]·v)·[x_i, 1] (v and out in the params layout).
+   */
+  logisticHessVec(rows: number, cols: number, X: number, idx: number, sw: number, params: number, v: number, out: number): void;
+  /**
+   * Hessian-vector product of the multinomial cross-entropy sum at `params`: with p = softmax(z_i)
+   * and u_k = x_i·V_k + c_k, out_k += s_i·p_k·(u_k − Σ_j p_j·u_j)·[x_i, 1]. `scratch` holds 2K values.
+   */
+  softmaxHessVec(
+    rows: number, cols: number, classes: number, X: number, idx: number, sw: number,
+    params: number, v: number, out: number, scratch: number,
+  ): void;
+  /** G ← Aᵀ·diag(weights)·A (cols×cols, both triangles filled). */
+  weightedGram(rows: number, cols: number, A: number, weights: number, G: number): void;
 
   /** p ← p − lr·g */
   sgdStep(n: number, lr: number, params: number, grad: number): void;
@@ -75,13 +96,29 @@ export interface Kernels {
     n: number, lr: number, beta1: number, beta2: number, eps: number, bc1: number, bc2: number,
     weightDecay: number, decayCount: number, params: number, grad: number, m: number, v: number,
   ): void;
+  /** AMSGrad: Adam with v̂max ← max(v̂max, v) in the denominator: p ← p − lr·(m / bc1) / (√(vmax / bc2) + eps). */
+  amsgradStep(
+    n: number, lr: number, beta1: number, beta2: number, eps: number, bc1: number, bc2: number,
+    params: number, grad: number, m: number, v: number, vmax: number,
+  ): void;
+  /** Adamax (PyTorch's form): m ← β1·m + (1 − β1)·g; u ← max(β2·u, |g| + eps); p ← p − (lr / bc1)·m / u. */
+  adamaxStep(n: number, lr: number, beta1: number, beta2: number, eps: number, bc1: number, params: number, grad: number, m: number, u: number): void;
+  /**
+   * NAdam (Dozat's form, as Keras): m and v as in Adam, then
+   * p ← p − lr·(c1·m + c2·g) / (√(v / bc2) + eps) with c1 = β1 / (1 − β1^{t+1}), c2 = (1 − β1) / (1 − β1ᵗ).
+   */
+  nadamStep(
+    n: number, lr: number, beta1: number, beta2: number, eps: number, c1: number, c2: number, bc2: number,
+    params: number, grad: number, m: number, v: number,
+  ): void;
 }
 
 /** Names of the kernels, for the wasm binding and for tests that walk the interface. */
 export const KERNEL_NAMES = [
   'axpy', 'scal', 'dot', 'firstNonFinite', 'gemv', 'gemvT', 'gram', 'colMeans', 'colVariances',
-  'affineColumns', 'squaredLossGrad', 'logisticLossGrad', 'softmaxLossGrad', 'sgdStep',
-  'momentumStep', 'nesterovStep', 'adagradStep', 'rmspropStep', 'adamStep',
+  'affineColumns', 'squaredLossGrad', 'logisticLossGrad', 'softmaxLossGrad', 'logisticHessVec',
+  'softmaxHessVec', 'weightedGram', 'sgdStep', 'momentumStep', 'nesterovStep', 'adagradStep',
+  'rmspropStep', 'adamStep', 'amsgradStep', 'adamaxStep', 'nadamStep',
 ] as const satisfies readonly (keyof Kernels)[];
 
 export type KernelName = (typeof KERNEL_NAMES)[number];

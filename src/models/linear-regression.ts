@@ -1,42 +1,59 @@
 import { currentArena } from '../backend/select.js';
 import { LinfitError, notFitted } from '../errors.js';
 import { finiteArray, finiteNumber } from '../json.js';
+import { squaredLoss } from '../losses/index.js';
+import type { Matrix } from '../matrix.js';
 import { r2Score } from '../metrics/regression.js';
+import type { Penalty, PenaltyKind } from '../penalty.js';
+import { initialState, type TrainResult, type TrainState } from '../solvers/gradient.js';
 import { fitLeastSquares, type ExactSolver } from '../solvers/least-squares.js';
 import { asMatrix, asVector, booleanOption, checkOptionNames, numberIn, oneOf, type MatrixLike } from '../validate.js';
+import { readSampleWeight, runGradient } from './gradient-fit.js';
 import { linearPredict } from './predict.js';
+import { TRAIN_OPTION_NAMES, resolveTrainOptions, trainConfig, type ResolvedTrainOptions, type TrainOptions } from './train-options.js';
+import { optionsJSON, restoreOptions, restoreTrainState, trainStateJSON, type SavedTrainState } from './train-state-json.js';
 
-export type LinearPenalty = 'none' | 'l2';
+export type LinearSolver = ExactSolver | 'gd' | 'sgd';
+export type LinearPenalty = PenaltyKind;
 
-export interface LinearRegressionOptions {
+export interface LinearRegressionOptions extends TrainOptions {
   fitIntercept?: boolean;
-  /** 'l2' is ridge regression; 'l1' and 'elasticnet' arrive with the coordinate-descent solver. */
   penalty?: LinearPenalty;
-  /** Penalty strength α in mean ½(y − Xw − b)² + α/2‖w‖² (default 1 when a penalty is set). */
+  /** Penalty strength α (default 1 when a penalty is set); see the objective below. */
   alpha?: number;
+  /** Elastic net's share of L1 in [0, 1] (default 0.5). */
+  l1Ratio?: number;
   /**
    * 'normal': the normal equation (Cholesky of the centred Gram matrix). 'qr': Householder QR
    * + SVD, accurate when X is ill-conditioned, minimum-norm when it is rank deficient.
-   * 'auto' (default): normal when the Gram matrix is well conditioned, QR otherwise.
+   * 'gd' / 'sgd': gradient descent, full batch or mini-batch (seed 004). 'auto' (default):
+   * normal when the Gram matrix is well conditioned, QR otherwise; proximal 'gd' for L1 penalties.
    */
-  solver?: ExactSolver;
+  solver?: LinearSolver;
 }
 
-const OPTION_NAMES = ['fitIntercept', 'penalty', 'alpha', 'solver'] as const;
-const SOLVERS: readonly ExactSolver[] = ['auto', 'normal', 'qr'];
-const PENALTIES: readonly LinearPenalty[] = ['none', 'l2'];
+const OPTION_NAMES = ['fitIntercept', 'penalty', 'alpha', 'l1Ratio', 'solver', ...TRAIN_OPTION_NAMES] as const;
+const SOLVERS: readonly LinearSolver[] = ['auto', 'normal', 'qr', 'gd', 'sgd'];
+const PENALTIES: readonly LinearPenalty[] = ['none', 'l2', 'l1', 'elasticnet'];
 
 interface Fitted {
   coef: Float64Array;
   intercept: number;
-  solver: 'normal' | 'qr';
+  solver: 'normal' | 'qr' | 'gd' | 'sgd';
   rank?: number;
   singularValues?: Float64Array;
+  /** Gradient solvers only. */
+  train?: TrainState;
+  history?: TrainResult['history'];
+  nIter?: number;
+  converged?: boolean;
+  warning?: string;
 }
 
 /**
- * Least-squares linear regression, optionally ridge-penalised; the intercept is never
- * penalised. Objective: mean_i ½(y_i − x_i·w − b)² + α/2‖w‖².
+ * Linear least squares, optionally penalised (the intercept never is). Objective:
+ * mean_i ½(y_i − x_i·w − b)² + penalty, with 'l2' α/2‖w‖², 'l1' α‖w‖₁ and 'elasticnet'
+ * α(l1Ratio‖w‖₁ + (1 − l1Ratio)/2‖w‖²).
  *
  * @example
  * const model = new LinearRegression().fit([[2.7, 1], [4.1, 1], [1.0, 0], [5.2, 1], [2.8, 0]], [25, 33, 15, 45, 22]);
@@ -47,32 +64,106 @@ export class LinearRegression {
   readonly fitIntercept: boolean;
   readonly penalty: LinearPenalty;
   readonly alpha: number;
-  readonly solver: ExactSolver;
+  readonly l1Ratio: number;
+  readonly solver: LinearSolver;
+  private readonly train?: ResolvedTrainOptions;
+  private readonly given: LinearRegressionOptions;
   private fitted?: Fitted;
 
   constructor(options: LinearRegressionOptions = {}) {
     const where = new.target.name;
     const o = checkOptionNames(options, OPTION_NAMES, where);
+    this.given = { ...o };
     this.fitIntercept = booleanOption(o.fitIntercept ?? true, 'fitIntercept', where);
     this.penalty = oneOf(o.penalty ?? 'none', PENALTIES, 'penalty', where);
     this.alpha = this.penalty === 'none' ? 0 : numberIn(o.alpha ?? 1, 'alpha', where, { min: 0 });
     if (this.penalty === 'none' && o.alpha !== undefined && o.alpha !== 0) {
       throw new LinfitError('BAD_OPTION', `${where}: alpha = ${o.alpha} has no effect with penalty 'none'; set penalty: 'l2' (or use Ridge)`);
     }
-    this.solver = oneOf(o.solver ?? 'auto', SOLVERS, 'solver', where);
+    this.l1Ratio = numberIn(o.l1Ratio ?? 0.5, 'l1Ratio', where, { min: 0, max: 1 });
+    const hasL1 = this.penalty === 'l1' || this.penalty === 'elasticnet';
+    const solver = oneOf(o.solver ?? 'auto', SOLVERS, 'solver', where);
+    if (hasL1 && (solver === 'normal' || solver === 'qr')) {
+      throw new LinfitError('BAD_OPTION', `${where}: solver '${solver}' has no closed form for penalty '${this.penalty}'; use 'gd', 'sgd' or 'auto'`);
+    }
+    // Until coordinate descent lands, an L1 term is solved exactly by proximal gradient descent.
+    this.solver = solver === 'auto' && hasL1 ? 'gd' : solver;
+    const gradientSolver = this.solver === 'gd' || this.solver === 'sgd';
+    if (gradientSolver) {
+      this.train = resolveTrainOptions(o, where, this.solver as 'gd' | 'sgd');
+    } else {
+      const stray = TRAIN_OPTION_NAMES.find((name) => o[name] !== undefined);
+      if (stray) throw new LinfitError('BAD_OPTION', `${where}: ${stray} applies to the gradient solvers ('gd', 'sgd'), not solver '${this.solver}'`);
+    }
   }
 
-  fit(X: MatrixLike, y: ArrayLike<number>): this {
+  fit(X: MatrixLike, y: ArrayLike<number>, options?: { sampleWeight?: ArrayLike<number> }): this {
     const M = asMatrix(X);
     const target = asVector(y, 'y', M.rows);
+    if (this.train) {
+      this.fitted = this.runGradient(M, target, options, initialState(M.cols + 1, this.train.optimizer, this.train.seed), this.train.maxIter, true);
+      return this;
+    }
+    if (options?.sampleWeight !== undefined) {
+      throw new LinfitError('BAD_OPTION', `${this.constructor.name}: sampleWeight is supported by the gradient solvers ('gd', 'sgd') for now`);
+    }
     const result = fitLeastSquares(currentArena(), M, target, {
       fitIntercept: this.fitIntercept,
       alpha: this.alpha,
-      solver: this.solver,
+      solver: this.solver as ExactSolver,
     });
     // Only a completed fit replaces the previous state.
     this.fitted = result;
     return this;
+  }
+
+  /** One epoch of the gradient solver over (X, y), continuing from the current state. */
+  partialFit(X: MatrixLike, y: ArrayLike<number>, options?: { sampleWeight?: ArrayLike<number> }): this {
+    if (!this.train) {
+      throw new LinfitError('BAD_OPTION', `${this.constructor.name}: partialFit needs a gradient solver ('sgd' or 'gd'); this model uses '${this.solver}'`);
+    }
+    const M = asMatrix(X);
+    const target = asVector(y, 'y', M.rows);
+    const previous = this.fitted;
+    if (previous && previous.coef.length !== M.cols) {
+      throw new LinfitError('SHAPE_MISMATCH', `X has ${M.cols} columns but the model was fitted with ${previous.coef.length}`);
+    }
+    const start = previous?.train ?? initialState(M.cols + 1, this.train.optimizer, this.train.seed);
+    const next = this.runGradient(M, target, options, start, 1, false);
+    if (previous?.history) {
+      next.history = {
+        loss: [...previous.history.loss, ...next.history!.loss],
+        learningRate: [...previous.history.learningRate, ...next.history!.learningRate],
+      };
+      next.nIter! += previous.nIter ?? 0;
+    }
+    this.fitted = next;
+    return this;
+  }
+
+  private runGradient(
+    M: Matrix, target: Float64Array, options: { sampleWeight?: ArrayLike<number> } | undefined,
+    start: TrainState, maxEpochs: number, stopRules: boolean,
+  ): Fitted {
+    const train = this.train!;
+    const config = trainConfig(train, M.rows, this.constructor.name, maxEpochs);
+    if (!stopRules) {
+      config.tol = null;
+      config.earlyStopping = false;
+    }
+    const penalty: Penalty = { kind: this.penalty, alpha: this.alpha, l1Ratio: this.l1Ratio };
+    const result = runGradient(
+      currentArena(),
+      { X: M, target, sampleWeight: readSampleWeight(options, M.rows) },
+      { makeLoss: () => squaredLoss, penalty, cols: M.cols, fitIntercept: this.fitIntercept },
+      config,
+      start,
+    );
+    const params = result.state.params;
+    return {
+      coef: params.slice(0, M.cols), intercept: params[M.cols], solver: this.solver as 'gd' | 'sgd',
+      train: result.state, history: result.history, nIter: result.nIter, converged: result.converged, warning: result.warning,
+    };
   }
 
   predict(X: MatrixLike): Float64Array {
@@ -98,8 +189,8 @@ export class LinearRegression {
     return this.state().coef.length;
   }
 
-  /** Which exact solver produced the fit ('auto' resolves to one of these). */
-  get solverUsed(): 'normal' | 'qr' {
+  /** Which solver produced the fit ('auto' resolves to one of these). */
+  get solverUsed(): 'normal' | 'qr' | 'gd' | 'sgd' {
     return this.state().solver;
   }
 
@@ -112,37 +203,64 @@ export class LinearRegression {
     return this.state().singularValues?.slice();
   }
 
+  /** Per-epoch loss and learning rate (gradient solvers). */
+  get history(): TrainResult['history'] | undefined {
+    const h = this.state().history;
+    return h && structuredClone(h);
+  }
+
+  /** Epochs run (gradient solvers); 1 for the closed forms. */
+  get nIter(): number {
+    return this.state().nIter ?? 1;
+  }
+
+  get converged(): boolean {
+    return this.state().converged ?? true;
+  }
+
+  get warning(): string | undefined {
+    return this.state().warning;
+  }
+
   get isFitted(): boolean {
     return this.fitted !== undefined;
   }
 
   toJSON(): LinearRegressionJSON {
     const f = this.state();
+    const options = this.train
+      ? optionsJSON(this.given as Record<string, unknown>, this.train)
+      : { ...(this.given as Record<string, unknown>) };
     return {
       format: 'linfit',
       version: 1,
-      type: 'LinearRegression',
-      options: { fitIntercept: this.fitIntercept, penalty: this.penalty, alpha: this.alpha, solver: this.solver },
+      type: this.constructor.name as LinearRegressionJSON['type'],
+      options,
       coef: Array.from(f.coef),
       intercept: f.intercept,
       solverUsed: f.solver,
+      ...(f.train ? { state: trainStateJSON(f.train), history: f.history, nIter: f.nIter, converged: f.converged } : {}),
     };
   }
 
   /** Rebuilds a fitted model from toJSON() output (see loadModel). */
   static fromJSON(json: LinearRegressionJSON): LinearRegression {
-    const { penalty, alpha, ...rest } = json.options;
-    const model = new LinearRegression(penalty === 'none' ? rest : { ...rest, penalty, alpha });
+    const model = new LinearRegression(restoreOptions(json.options) as LinearRegressionOptions);
     model.restore(json);
     return model;
   }
 
   protected restore(json: LinearRegressionJSON): void {
-    this.fitted = {
-      coef: finiteArray(json.coef, 'coef', json.type),
-      intercept: finiteNumber(json.intercept, 'intercept', json.type),
-      solver: oneOf(json.solverUsed, ['normal', 'qr'] as const, 'solverUsed', `${json.type} JSON`),
-    };
+    const coef = finiteArray(json.coef, 'coef', json.type);
+    const solver = oneOf(json.solverUsed, ['normal', 'qr', 'gd', 'sgd'] as const, 'solverUsed', `${json.type} JSON`);
+    const fitted: Fitted = { coef, intercept: finiteNumber(json.intercept, 'intercept', json.type), solver };
+    if (this.train && json.state) {
+      fitted.train = restoreTrainState(json.state, coef.length + 1, this.train.optimizer.slots);
+      fitted.history = json.history;
+      fitted.nIter = json.nIter;
+      fitted.converged = json.converged;
+    }
+    this.fitted = fitted;
   }
 
   private state(): Fitted {
@@ -154,32 +272,62 @@ export class LinearRegression {
 export interface LinearRegressionJSON {
   format: 'linfit';
   version: 1;
-  type: 'LinearRegression' | 'Ridge';
-  options: Required<LinearRegressionOptions>;
+  type: 'LinearRegression' | 'Ridge' | 'Lasso' | 'ElasticNet';
+  options: Record<string, unknown>;
   coef: number[];
   intercept: number;
-  solverUsed: 'normal' | 'qr';
+  solverUsed: 'normal' | 'qr' | 'gd' | 'sgd';
+  state?: SavedTrainState;
+  history?: TrainResult['history'];
+  nIter?: number;
+  converged?: boolean;
 }
 
-export interface RidgeOptions extends Omit<LinearRegressionOptions, 'penalty'> {}
+type PresetOptions = Omit<LinearRegressionOptions, 'penalty'>;
 
 /**
  * Ridge regression: mean ½(y − Xw − b)² + α/2‖w‖², which is scikit-learn's Ridge(alpha = n·α).
  * Closed form (XᵀX/n + αI)⁻¹Xᵀy/n on centred data.
  */
 export class Ridge extends LinearRegression {
-  constructor(options: RidgeOptions = {}) {
-    checkOptionNames(options, ['fitIntercept', 'alpha', 'solver'], 'Ridge');
+  constructor(options: Omit<PresetOptions, 'l1Ratio'> = {}) {
+    checkOptionNames(options, OPTION_NAMES.filter((n) => n !== 'penalty' && n !== 'l1Ratio'), 'Ridge');
     super({ ...options, penalty: 'l2', alpha: options.alpha ?? 1 });
   }
 
-  override toJSON(): LinearRegressionJSON {
-    return { ...super.toJSON(), type: 'Ridge' };
+  static override fromJSON(json: LinearRegressionJSON): Ridge {
+    const { penalty: _p, ...rest } = restoreOptions(json.options);
+    const model = new Ridge(rest as PresetOptions);
+    model.restore(json);
+    return model;
+  }
+}
+
+/** Lasso: mean ½(y − Xw − b)² + α‖w‖₁, as scikit-learn's Lasso(alpha); exact zeros by proximal steps. */
+export class Lasso extends LinearRegression {
+  constructor(options: Omit<PresetOptions, 'l1Ratio'> = {}) {
+    checkOptionNames(options, OPTION_NAMES.filter((n) => n !== 'penalty' && n !== 'l1Ratio'), 'Lasso');
+    super({ ...options, penalty: 'l1', alpha: options.alpha ?? 1 });
   }
 
-  static override fromJSON(json: LinearRegressionJSON): Ridge {
-    const { penalty: _penalty, ...rest } = json.options;
-    const model = new Ridge(rest);
+  static override fromJSON(json: LinearRegressionJSON): Lasso {
+    const { penalty: _p, ...rest } = restoreOptions(json.options);
+    const model = new Lasso(rest as PresetOptions);
+    model.restore(json);
+    return model;
+  }
+}
+
+/** Elastic net: mean ½(y − Xw − b)² + α(l1Ratio‖w‖₁ + (1 − l1Ratio)/2‖w‖²), as scikit-learn's ElasticNet. */
+export class ElasticNet extends LinearRegression {
+  constructor(options: PresetOptions = {}) {
+    checkOptionNames(options, OPTION_NAMES.filter((n) => n !== 'penalty'), 'ElasticNet');
+    super({ ...options, penalty: 'elasticnet', alpha: options.alpha ?? 1, l1Ratio: options.l1Ratio ?? 0.5 });
+  }
+
+  static override fromJSON(json: LinearRegressionJSON): ElasticNet {
+    const { penalty: _p, ...rest } = restoreOptions(json.options);
+    const model = new ElasticNet(rest as PresetOptions);
     model.restore(json);
     return model;
   }

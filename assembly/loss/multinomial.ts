@@ -1,0 +1,221 @@
+import { bytes, zero } from '../util';
+import { dotAt, dot2At } from '../blas/dot';
+import { axpyAt, axpy2At } from '../blas/axpy';
+
+/** What softmaxPass computes; always a constant, so the other branches fold away. */
+export const enum Mode { Loss, LossGrad, HessVec }
+
+/** Rows go in pairs when the second row's values fit this static scratch (in the module's own page). */
+const PAIRED_MAX_CLASSES: i32 = 256;
+/** The second row of a pair: K logits (then probabilities), and K values of u for HessVec. */
+const SCRATCH2: usize = memory.data(PAIRED_MAX_CLASSES << 4, 16);
+
+/**
+ * One pass over the selected rows of X for the multinomial cross-entropy, y holding class
+ * indices as float64. Per row: K SIMD dots (2K for HessVec: z_k = x·W_k + b_k and
+ * u_k = x·V_k + c_k), a max-shifted log-sum-exp (finite for any |z|), then (unless Mode.Loss)
+ * K SIMD axpys of the row, still in L1, into the class blocks of out:
+ *   LossGrad: out_k += s·(p_k − [k = y])·[x, 1];  HessVec: out_k += s·p_k·(u_k − Σ_j p_j·u_j)·[x, 1].
+ * Returns the loss (0 for HessVec).
+ *
+ * Rows go in pairs: paired dots load each W_k once for both rows, paired axpys load and store
+ * each block of out once, and the two rows' exp chains overlap. With idx = 0 a pair is rows
+ * i and i + h (h = rows / 2), so each half of X streams through memory sequentially; with
+ * idx ≠ 0 it is two consecutive indices. `scratch` holds the first row of a pair (K values,
+ * 2K for HessVec), SCRATCH2 the second; with more than PAIRED_MAX_CLASSES classes rows go
+ * one at a time through `scratch`.
+ */
+@inline export function softmaxPass(
+  mode: Mode, rows: i32, cols: i32, classes: i32, X: usize, idx: usize, y: usize, sw: usize,
+  params: usize, v: usize, out: usize, scratch: usize,
+): f64 {
+  const rb = bytes(cols);
+  if (mode != Mode.Loss) zero(out, classes * (cols + 1));
+  let loss = 0.0;
+  const n = max(rows, 0);
+  if (classes <= PAIRED_MAX_CLASSES) {
+    if (idx == 0) {
+      const h = n >> 1;
+      const hx = <usize>h * rb, hy = <usize>h << 3;
+      let row = X;
+      for (let o: usize = 0; o < hy; o += 8, row += rb) {
+        loss = pair(mode, cols, classes, row, row + hx, o, o + hy, y, sw, params, v, out, scratch, loss);
+      }
+      // The odd row left over, if any.
+      if (n & 1) loss = single(mode, cols, classes, X + (hx << 1), hy << 1, y, sw, params, v, out, scratch, loss);
+    } else {
+      const pairs = idx + (<usize>(n & ~1) << 2);
+      let p = idx;
+      for (; p < pairs; p += 8) {
+        const i0 = rowIndex(p, 0), i1 = rowIndex(p, 4);
+        loss = pair(mode, cols, classes, X + i0 * rb, X + i1 * rb, i0 << 3, i1 << 3, y, sw, params, v, out, scratch, loss);
+      }
+      if (n & 1) {
+        const i = rowIndex(p, 0);
+        loss = single(mode, cols, classes, X + i * rb, i << 3, y, sw, params, v, out, scratch, loss);
+      }
+    }
+  } else if (idx == 0) {
+    let row = X;
+    for (let o: usize = 0; o < bytes(n); o += 8, row += rb) {
+      loss = single(mode, cols, classes, row, o, y, sw, params, v, out, scratch, loss);
+    }
+  } else {
+    const end = idx + (<usize>n << 2);
+    for (let p = idx; p < end; p += 4) {
+      const i = rowIndex(p, 0);
+      loss = single(mode, cols, classes, X + i * rb, i << 3, y, sw, params, v, out, scratch, loss);
+    }
+  }
+  return loss;
+}
+
+/** Rows r0 and r1 (o0, o1: byte offsets of their entries in y and sw); returns loss + their terms. */
+@inline function pair(
+  mode: Mode, cols: i32, classes: i32, r0: usize, r1: usize, o0: usize, o1: usize, y: usize,
+  sw: usize, params: usize, v: usize, out: usize, scratch: usize, loss: f64,
+): f64 {
+  const rb = bytes(cols), kb = bytes(classes);
+  const blocks = <usize>classes * rb; // the biases follow the K weight rows
+  const p0 = scratch, p1 = SCRATCH2, u0 = scratch + kb, u1 = SCRATCH2 + kb;
+  let max0 = -Infinity, max1 = -Infinity;
+  let w = params, vk = v;
+  for (let k: usize = 0; k < kb; k += 8, w += rb) {
+    const z = f64x2.add(dot2At(cols, r0, r1, w), v128.load64_splat(params + blocks + k));
+    const z0 = f64x2.extract_lane(z, 0), z1 = f64x2.extract_lane(z, 1);
+    store<f64>(p0 + k, z0);
+    store<f64>(p1 + k, z1);
+    if (z0 > max0) max0 = z0;
+    if (z1 > max1) max1 = z1;
+    if (mode == Mode.HessVec) {
+      const u = f64x2.add(dot2At(cols, r0, r1, vk), v128.load64_splat(v + blocks + k));
+      store<f64>(u0 + k, f64x2.extract_lane(u, 0));
+      store<f64>(u1 + k, f64x2.extract_lane(u, 1));
+      vk += rb;
+    }
+  }
+  let t0: usize = 0, t1: usize = 0, zt0 = 0.0, zt1 = 0.0;
+  if (mode != Mode.HessVec) {
+    t0 = classOffset(y + o0);
+    t1 = classOffset(y + o1);
+    zt0 = load<f64>(p0 + t0);
+    zt1 = load<f64>(p1 + t1);
+  }
+  let sum0 = 0.0, sum1 = 0.0;
+  for (let k: usize = 0; k < kb; k += 8) {
+    const e0 = Math.exp(load<f64>(p0 + k) - max0), e1 = Math.exp(load<f64>(p1 + k) - max1);
+    if (mode != Mode.Loss) {
+      store<f64>(p0 + k, e0);
+      store<f64>(p1 + k, e1);
+    }
+    sum0 += e0;
+    sum1 += e1;
+  }
+  const s0 = weight(sw, o0), s1 = weight(sw, o1);
+  if (mode != Mode.HessVec) {
+    // log Σ_k e^{z_k} − z_y, as zMax + log Σ_k e^{z_k − zMax} − z_y.
+    loss += s0 * (max0 + Math.log(sum0) - zt0);
+    loss += s1 * (max1 + Math.log(sum1) - zt1);
+  }
+  if (mode == Mode.Loss) return loss;
+  const inv0 = 1.0 / sum0, inv1 = 1.0 / sum1;
+  const outBias = out + blocks;
+  let g = out;
+  if (mode == Mode.LossGrad) {
+    for (let k: usize = 0; k < kb; k += 8, g += rb) {
+      const c0 = s0 * (load<f64>(p0 + k) * inv0 - (k == t0 ? 1.0 : 0.0));
+      const c1 = s1 * (load<f64>(p1 + k) * inv1 - (k == t1 ? 1.0 : 0.0));
+      store<f64>(outBias + k, load<f64>(outBias + k) + c0 + c1);
+      axpy2At(cols, c0, r0, c1, r1, g);
+    }
+  } else {
+    // p_k, and ū = Σ_k p_k·u_k.
+    let ub0 = 0.0, ub1 = 0.0;
+    for (let k: usize = 0; k < kb; k += 8) {
+      const q0 = load<f64>(p0 + k) * inv0, q1 = load<f64>(p1 + k) * inv1;
+      store<f64>(p0 + k, q0);
+      store<f64>(p1 + k, q1);
+      ub0 += q0 * load<f64>(u0 + k);
+      ub1 += q1 * load<f64>(u1 + k);
+    }
+    for (let k: usize = 0; k < kb; k += 8, g += rb) {
+      const c0 = s0 * load<f64>(p0 + k) * (load<f64>(u0 + k) - ub0);
+      const c1 = s1 * load<f64>(p1 + k) * (load<f64>(u1 + k) - ub1);
+      store<f64>(outBias + k, load<f64>(outBias + k) + c0 + c1);
+      axpy2At(cols, c0, r0, c1, r1, g);
+    }
+  }
+  return loss;
+}
+
+/** One row at r through `scratch` (o: byte offset of its entries in y and sw). */
+@inline function single(
+  mode: Mode, cols: i32, classes: i32, r: usize, o: usize, y: usize, sw: usize,
+  params: usize, v: usize, out: usize, scratch: usize, loss: f64,
+): f64 {
+  const rb = bytes(cols), kb = bytes(classes);
+  const blocks = <usize>classes * rb;
+  const u = scratch + kb;
+  let zMax = -Infinity;
+  let w = params, vk = v;
+  for (let k: usize = 0; k < kb; k += 8, w += rb) {
+    const z = dotAt(cols, r, w) + load<f64>(params + blocks + k);
+    store<f64>(scratch + k, z);
+    if (z > zMax) zMax = z;
+    if (mode == Mode.HessVec) {
+      store<f64>(u + k, dotAt(cols, r, vk) + load<f64>(v + blocks + k));
+      vk += rb;
+    }
+  }
+  let t: usize = 0, zt = 0.0;
+  if (mode != Mode.HessVec) {
+    t = classOffset(y + o);
+    zt = load<f64>(scratch + t);
+  }
+  let sum = 0.0;
+  for (let k: usize = 0; k < kb; k += 8) {
+    const e = Math.exp(load<f64>(scratch + k) - zMax);
+    if (mode != Mode.Loss) store<f64>(scratch + k, e);
+    sum += e;
+  }
+  const s = weight(sw, o);
+  if (mode != Mode.HessVec) loss += s * (zMax + Math.log(sum) - zt);
+  if (mode == Mode.Loss) return loss;
+  const inv = 1.0 / sum;
+  const outBias = out + blocks;
+  let g = out;
+  if (mode == Mode.LossGrad) {
+    for (let k: usize = 0; k < kb; k += 8, g += rb) {
+      const c = s * (load<f64>(scratch + k) * inv - (k == t ? 1.0 : 0.0));
+      store<f64>(outBias + k, load<f64>(outBias + k) + c);
+      axpyAt(cols, c, r, g);
+    }
+  } else {
+    let ub = 0.0;
+    for (let k: usize = 0; k < kb; k += 8) {
+      const q = load<f64>(scratch + k) * inv;
+      store<f64>(scratch + k, q);
+      ub += q * load<f64>(u + k);
+    }
+    for (let k: usize = 0; k < kb; k += 8, g += rb) {
+      const c = s * load<f64>(scratch + k) * (load<f64>(u + k) - ub);
+      store<f64>(outBias + k, load<f64>(outBias + k) + c);
+      axpyAt(cols, c, r, g);
+    }
+  }
+  return loss;
+}
+
+/** The int32 row index at p + offset, as an unsigned offset multiplier. */
+@inline function rowIndex(p: usize, offset: usize): usize {
+  return <usize>load<i32>(p + offset);
+}
+
+@inline function weight(sw: usize, o: usize): f64 {
+  return sw == 0 ? 1.0 : load<f64>(sw + o);
+}
+
+/** Byte offset of the class index stored (as float64) at p. */
+@inline function classOffset(p: usize): usize {
+  return <usize>(<i32>load<f64>(p)) << 3;
+}

@@ -1,0 +1,293 @@
+import { currentArena } from '../backend/select.js';
+import { LinfitError, notFitted } from '../errors.js';
+import { finiteArray } from '../json.js';
+import { logisticLoss, softmaxLoss } from '../losses/index.js';
+import { Matrix } from '../matrix.js';
+import { accuracyScore } from '../metrics/classification.js';
+import type { Penalty, PenaltyKind } from '../penalty.js';
+import { initialState, type TrainResult, type TrainState } from '../solvers/gradient.js';
+import {
+  asLabels, asMatrix, booleanOption, checkOptionNames, numberIn, oneOf, uniqueLabels,
+  type Label, type MatrixLike,
+} from '../validate.js';
+import { readSampleWeight, runGradient } from './gradient-fit.js';
+import { linearScores } from './predict.js';
+import { TRAIN_OPTION_NAMES, resolveTrainOptions, trainConfig, type ResolvedTrainOptions, type TrainOptions } from './train-options.js';
+import { optionsJSON, restoreOptions, restoreTrainState, trainStateJSON, type SavedTrainState } from './train-state-json.js';
+
+export type LogisticSolver = 'gd' | 'sgd';
+
+export interface LogisticRegressionOptions extends TrainOptions {
+  penalty?: PenaltyKind;
+  /** Penalty strength α: mean cross-entropy + α/2‖W‖² ('l2'); scikit-learn's C = 1/(n·α). */
+  alpha?: number;
+  l1Ratio?: number;
+  fitIntercept?: boolean;
+  solver?: LogisticSolver;
+}
+
+const OPTION_NAMES = ['penalty', 'alpha', 'l1Ratio', 'fitIntercept', 'solver', ...TRAIN_OPTION_NAMES] as const;
+const PENALTIES: readonly PenaltyKind[] = ['none', 'l2', 'l1', 'elasticnet'];
+const SOLVERS: readonly LogisticSolver[] = ['gd', 'sgd'];
+
+interface Fitted {
+  classes: Label[];
+  cols: number;
+  train: TrainState;
+  history: TrainResult['history'];
+  nIter: number;
+  converged: boolean;
+  warning?: string;
+}
+
+/**
+ * Logistic regression: binary (sigmoid) for two classes, multinomial (softmax, K weight rows)
+ * for more, decided by the labels. Objective: mean cross-entropy + penalty on the weights.
+ *
+ * @example
+ * const clf = new LogisticRegression({ solver: 'gd', learningRate: 0.5 }).fit(X, ['no', 'yes', …]);
+ * clf.predictProba(X); // n×2: P(classes[0]), P(classes[1])
+ */
+export class LogisticRegression {
+  readonly penalty: PenaltyKind;
+  readonly alpha: number;
+  readonly l1Ratio: number;
+  readonly fitIntercept: boolean;
+  readonly solver: LogisticSolver;
+  private readonly train: ResolvedTrainOptions;
+  private readonly given: LogisticRegressionOptions;
+  private fitted?: Fitted;
+
+  constructor(options: LogisticRegressionOptions = {}) {
+    const where = 'LogisticRegression';
+    const o = checkOptionNames(options, OPTION_NAMES, where);
+    this.given = { ...o };
+    this.penalty = oneOf(o.penalty ?? 'l2', PENALTIES, 'penalty', where);
+    this.alpha = this.penalty === 'none' ? 0 : numberIn(o.alpha ?? 1e-4, 'alpha', where, { min: 0 });
+    this.l1Ratio = numberIn(o.l1Ratio ?? 0.15, 'l1Ratio', where, { min: 0, max: 1 });
+    this.fitIntercept = booleanOption(o.fitIntercept ?? true, 'fitIntercept', where);
+    this.solver = oneOf(o.solver ?? 'gd', SOLVERS, 'solver', where);
+    this.train = resolveTrainOptions(o, where, this.solver);
+  }
+
+  fit(X: MatrixLike, y: ArrayLike<Label>, options?: { sampleWeight?: ArrayLike<number> }): this {
+    const M = asMatrix(X);
+    const labels = asLabels(y, 'y', M.rows);
+    const classes = uniqueLabels(labels);
+    if (classes.length < 2) {
+      throw new LinfitError('BAD_LABELS', `y has only one class (${JSON.stringify(classes[0])}); a classifier needs at least two`);
+    }
+    const start = initialState(classes.length === 2 ? M.cols + 1 : classes.length * (M.cols + 1), this.train.optimizer, this.train.seed);
+    this.fitted = this.run(M, labels, classes, options, start, this.train.maxIter);
+    return this;
+  }
+
+  /**
+   * One epoch over (X, y), continuing from the current state (online / out-of-core learning).
+   * The first call needs `classes`: the full set of labels the stream will contain.
+   */
+  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: ArrayLike<Label>; sampleWeight?: ArrayLike<number> } = {}): this {
+    const M = asMatrix(X);
+    const labels = asLabels(y, 'y', M.rows);
+    let classes: Label[];
+    if (this.fitted) {
+      classes = this.fitted.classes;
+      if (options.classes !== undefined && !sameLabels(uniqueLabels(asLabels(options.classes, 'classes')), classes)) {
+        throw new LinfitError('BAD_LABELS', `partialFit: classes ${JSON.stringify(options.classes)} differ from the fitted classes ${JSON.stringify(classes)}`);
+      }
+      if (M.cols !== this.fitted.cols) {
+        throw new LinfitError('SHAPE_MISMATCH', `X has ${M.cols} columns but the model was fitted with ${this.fitted.cols}`);
+      }
+    } else {
+      if (options.classes === undefined) throw new LinfitError('BAD_LABELS', 'partialFit: the first call needs options.classes (every label the data will contain)');
+      classes = uniqueLabels(asLabels(options.classes, 'classes'));
+      if (classes.length < 2) throw new LinfitError('BAD_LABELS', 'partialFit: classes must contain at least two labels');
+    }
+    const start = this.fitted?.train ?? initialState(classes.length === 2 ? M.cols + 1 : classes.length * (M.cols + 1), this.train.optimizer, this.train.seed);
+    const previous = this.fitted;
+    const next = this.run(M, labels, classes, options, start, 1, false);
+    if (previous) {
+      next.history = {
+        loss: [...previous.history.loss, ...next.history.loss],
+        learningRate: [...previous.history.learningRate, ...next.history.learningRate],
+      };
+      next.nIter += previous.nIter;
+    }
+    this.fitted = next;
+    return this;
+  }
+
+  private run(
+    M: Matrix, labels: Label[], classes: Label[], options: { sampleWeight?: ArrayLike<number> } | undefined,
+    start: TrainState, maxEpochs: number, stopRules = true,
+  ): Fitted {
+    const index = new Map<Label, number>(classes.map((c, i) => [c, i]));
+    const target = new Float64Array(M.rows);
+    for (let i = 0; i < M.rows; i++) {
+      const k = index.get(labels[i]);
+      if (k === undefined) throw new LinfitError('BAD_LABELS', `y[${i}] = ${JSON.stringify(labels[i])} is not one of the classes ${JSON.stringify(classes)}`);
+      target[i] = k;
+    }
+    const binary = classes.length === 2;
+    const config = trainConfig(this.train, M.rows, 'LogisticRegression', maxEpochs);
+    if (!stopRules) {
+      config.tol = null;
+      config.earlyStopping = false;
+    }
+    const penalty: Penalty = { kind: this.penalty, alpha: this.alpha, l1Ratio: this.l1Ratio };
+    const result = runGradient(
+      currentArena(),
+      { X: M, target, sampleWeight: readSampleWeight(options, M.rows) },
+      { makeLoss: (arena) => (binary ? logisticLoss : softmaxLoss(arena, classes.length)), penalty, cols: M.cols, fitIntercept: this.fitIntercept },
+      config,
+      start,
+    );
+    return { classes, cols: M.cols, train: result.state, history: result.history, nIter: result.nIter, converged: result.converged, warning: result.warning };
+  }
+
+  /** Class scores: n values (binary: the log-odds of classes[1]) or an n×K matrix. */
+  decisionFunction(X: MatrixLike): Float64Array | Matrix {
+    const f = this.state();
+    const outputs = this.outputs(f);
+    const { rows, scores } = linearScores(X, f.train.params, outputs);
+    return outputs === 1 ? scores : new Matrix(rows, outputs, scores);
+  }
+
+  /** Class probabilities, n×K (two columns for binary), rows summing to 1. */
+  predictProba(X: MatrixLike): Matrix {
+    const f = this.state();
+    const outputs = this.outputs(f);
+    const { rows, scores } = linearScores(X, f.train.params, outputs);
+    const K = f.classes.length;
+    const proba = new Matrix(rows, K);
+    const p = proba.data;
+    for (let i = 0; i < rows; i++) {
+      if (outputs === 1) {
+        const z = scores[i];
+        // σ(z) computed on the side where exp cannot overflow.
+        const e = Math.exp(-Math.abs(z));
+        const high = 1 / (1 + e);
+        p[2 * i + 1] = z >= 0 ? high : 1 - high;
+        p[2 * i] = z >= 0 ? 1 - high : high;
+      } else {
+        let max = -Infinity;
+        for (let k = 0; k < K; k++) max = Math.max(max, scores[i * K + k]);
+        let sum = 0;
+        for (let k = 0; k < K; k++) sum += p[i * K + k] = Math.exp(scores[i * K + k] - max);
+        for (let k = 0; k < K; k++) p[i * K + k] /= sum;
+      }
+    }
+    return proba;
+  }
+
+  /** The most probable class of each row (decision rule: P ≥ 0.5 for binary). */
+  predict(X: MatrixLike): Label[] {
+    const f = this.state();
+    const outputs = this.outputs(f);
+    const { rows, scores } = linearScores(X, f.train.params, outputs);
+    const out: Label[] = new Array(rows);
+    for (let i = 0; i < rows; i++) {
+      if (outputs === 1) {
+        out[i] = f.classes[scores[i] >= 0 ? 1 : 0];
+      } else {
+        let best = 0;
+        for (let k = 1; k < outputs; k++) if (scores[i * outputs + k] > scores[i * outputs + best]) best = k;
+        out[i] = f.classes[best];
+      }
+    }
+    return out;
+  }
+
+  /** Accuracy of predict(X) against y. */
+  score(X: MatrixLike, y: ArrayLike<Label>): number {
+    return accuracyScore(Array.from(y), this.predict(X));
+  }
+
+  get classes(): Label[] {
+    return [...this.state().classes];
+  }
+
+  /** Weights: 1×d for two classes, K×d otherwise. */
+  get coef(): Matrix {
+    const f = this.state();
+    const outputs = this.outputs(f);
+    return new Matrix(outputs, f.cols, f.train.params.slice(0, outputs * f.cols));
+  }
+
+  get intercept(): Float64Array {
+    const f = this.state();
+    return f.train.params.slice(this.outputs(f) * f.cols);
+  }
+
+  get history(): TrainResult['history'] {
+    return structuredClone(this.state().history);
+  }
+
+  get nIter(): number {
+    return this.state().nIter;
+  }
+
+  get converged(): boolean {
+    return this.state().converged;
+  }
+
+  get warning(): string | undefined {
+    return this.state().warning;
+  }
+
+  get isFitted(): boolean {
+    return this.fitted !== undefined;
+  }
+
+  toJSON(): LogisticRegressionJSON {
+    const f = this.state();
+    return {
+      format: 'linfit', version: 1, type: 'LogisticRegression',
+      options: optionsJSON(this.given as Record<string, unknown>, this.train),
+      classes: f.classes, cols: f.cols,
+      state: trainStateJSON(f.train),
+      history: f.history, nIter: f.nIter, converged: f.converged, warning: f.warning ?? null,
+    };
+  }
+
+  static fromJSON(json: LogisticRegressionJSON): LogisticRegression {
+    const model = new LogisticRegression(restoreOptions(json.options) as LogisticRegressionOptions);
+    const classes = asLabels(json.classes, 'classes');
+    const cols = numberIn(json.cols, 'cols', 'LogisticRegression JSON', { min: 1, integer: true });
+    const outputs = classes.length === 2 ? 1 : classes.length;
+    const train = restoreTrainState(json.state, outputs * (cols + 1), model.train.optimizer.slots);
+    model.fitted = {
+      classes, cols, train,
+      history: { loss: Array.from(finiteArray(json.history?.loss ?? [], 'history.loss', 'LogisticRegression')), learningRate: Array.from(json.history?.learningRate ?? []) },
+      nIter: json.nIter, converged: json.converged, warning: json.warning ?? undefined,
+    };
+    return model;
+  }
+
+  private outputs(f: Fitted): number {
+    return f.classes.length === 2 ? 1 : f.classes.length;
+  }
+
+  private state(): Fitted {
+    if (!this.fitted) throw notFitted('LogisticRegression');
+    return this.fitted;
+  }
+}
+
+export interface LogisticRegressionJSON {
+  format: 'linfit';
+  version: 1;
+  type: 'LogisticRegression';
+  options: Record<string, unknown>;
+  classes: Label[];
+  cols: number;
+  state: SavedTrainState;
+  history: TrainResult['history'];
+  nIter: number;
+  converged: boolean;
+  warning: string | null;
+}
+
+function sameLabels(a: Label[], b: Label[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}

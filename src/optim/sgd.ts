@@ -1,0 +1,9 @@
+import type { Optimizer } from './types.js';
+
+/** Plain (stochastic) gradient descent: p ← p − lr·g (seed 001's θ ← θ − ηg). */
+export function sgd(): Optimizer {
+  return {
+    name: 'sgd', hyper: {}, defaultLearningRate: 0.01, slots: 0,
+    step: (k, n, _decay, lr, _t, params, grad) => k.sgdStep(n, lr, params, grad),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Kernels } from '../backend/types.js';
+
+/**
+ * An optimizer as data (after optax): resolved hyperparameters, how many state vectors it
+ * keeps (each as long as the parameters, living in linear memory during a fit and in plain
+ * arrays between fits), and one update that a kernel performs.
+ */
+export interface Optimizer {
+  readonly name: OptimizerName;
+  readonly hyper: Readonly<Record<string, number>>;
+  /** PyTorch's default rate for this optimizer (or the seeds' where they give one). */
+  readonly defaultLearningRate: number;
+  readonly slots: number;
+  /**
+   * One update of `n` parameters from `grad`. `t` is the 1-based update count (for bias
+   * correction); `decayCount` is how many leading parameters are weights (decoupled decay
+   * must not touch the intercepts). `state` holds `slots` pointers.
+   */
+  step(k: Kernels, n: number, decayCount: number, lr: number, t: number, params: number, grad: number, state: readonly number[]): void;
+}
+
+export type OptimizerName =
+  | 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop'
+  | 'adam' | 'adamw' | 'adamax' | 'nadam' | 'amsgrad';
+
+export type OptimizerSpec = OptimizerName | ({ name: OptimizerName } & Record<string, number | string>);

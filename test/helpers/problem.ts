@@ -1,0 +1,34 @@
+import { currentArena } from '../../src/backend/select.js';
+import { logisticLoss, softmaxLoss, squaredLoss, type LossName } from '../../src/losses/index.js';
+import type { Matrix } from '../../src/matrix.js';
+import type { Penalty } from '../../src/penalty.js';
+import type { Problem } from '../../src/solvers/gradient.js';
+import { evaluateObjective } from '../../src/solvers/objective.js';
+
+/**
+ * The objective a model minimises, as a plain function of the parameters (kernels layout),
+ * on the current backend: for gradient checks and for comparing solutions.
+ */
+export function objectiveOf(
+  lossName: LossName, X: Matrix, target: ArrayLike<number>, penalty: Penalty,
+  { classes = 2, sampleWeight, fitIntercept = true }: { classes?: number; sampleWeight?: number[]; fitIntercept?: boolean } = {},
+) {
+  return (params: ArrayLike<number>, grad?: Float64Array): number => {
+    const arena = currentArena();
+    return arena.scope(() => {
+      const x = arena.copyIn(X.data);
+      const y = arena.copyIn(target);
+      const sw = sampleWeight ? arena.copyIn(sampleWeight) : 0;
+      const loss = lossName === 'squared' ? squaredLoss : lossName === 'logistic' ? logisticLoss : softmaxLoss(arena, classes);
+      const problem: Problem = {
+        loss, penalty, weightCount: loss.outputs * X.cols, freezeIntercepts: !fitIntercept,
+        data: { rows: X.rows, cols: X.cols, x, y, sw, weightSum: sampleWeight ? sampleWeight.reduce((a, b) => a + b, 0) : X.rows },
+      };
+      const p = arena.copyIn(params);
+      const g = grad ? arena.alloc(params.length) : 0;
+      const value = evaluateObjective(arena, problem, p, g);
+      if (grad) grad.set(arena.read(g, params.length));
+      return value;
+    });
+  };
+}
