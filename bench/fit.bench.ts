@@ -1,6 +1,6 @@
 /** Whole fits through the public API, wasm-SIMD vs the pure-JS backend (setBackend). */
 import type { Arena } from '../src/arena.js';
-import { LinearRegression, Matrix, setBackend } from '../src/index.js';
+import { LinearRegression, LogisticRegression, Matrix, setBackend } from '../src/index.js';
 import { Random } from '../src/random.js';
 import type { Comparison } from './harness.js';
 
@@ -17,7 +17,22 @@ function regressionData(n: number, d: number): { X: Matrix; y: Float64Array } {
   return { X, y };
 }
 
+/** Labels from a noisy linear rule: K = 2 gives 0/1, larger K the argmax of K random directions. */
+function classificationData(n: number, d: number, classes: number): { X: Matrix; y: number[] } {
+  const random = new Random(11);
+  const X = new Matrix(n, d);
+  for (let i = 0; i < X.data.length; i++) X.data[i] = random.normal();
+  const directions = Array.from({ length: classes }, () => Array.from({ length: d }, () => random.normal()));
+  const y = Array.from({ length: n }, (_, i) => {
+    const scores = directions.map((w) => w.reduce((s, wj, j) => s + wj * X.data[i * d + j], 0) + 3 * random.normal());
+    return classes === 2 ? (scores[0] > 0 ? 1 : 0) : scores.indexOf(Math.max(...scores));
+  });
+  return { X, y };
+}
+
 let big: { X: Matrix; y: Float64Array } | undefined;
+let binary: { X: Matrix; y: number[] } | undefined;
+let multi: { X: Matrix; y: number[] } | undefined;
 
 /** Runs `fit` on the backend the harness handed us, through the library's global selection. */
 function onBackendOf(arena: Arena, fit: () => void): () => void {
@@ -34,6 +49,30 @@ export const fitComparisons: Comparison[] = [
     setup: (arena) => {
       const data = (big ??= regressionData(100_000, 100));
       return onBackendOf(arena, () => new LinearRegression({ solver: 'normal' }).fit(data.X, data.y));
+    },
+  },
+  {
+    name: 'LogisticRegression gd (full batch), 100 000 × 100, 10 epochs',
+    epochs: 10,
+    setup: (arena) => {
+      const data = (binary ??= classificationData(100_000, 100, 2));
+      return onBackendOf(arena, () => new LogisticRegression({ solver: 'gd', learningRate: 0.5, maxIter: 10, tol: null }).fit(data.X, data.y));
+    },
+  },
+  {
+    name: 'LogisticRegression sgd + Adam, batch 256, 100 000 × 100, 3 epochs',
+    epochs: 3,
+    setup: (arena) => {
+      const data = (binary ??= classificationData(100_000, 100, 2));
+      return onBackendOf(arena, () => new LogisticRegression({ solver: 'sgd', optimizer: 'adam', batchSize: 256, maxIter: 3, tol: null }).fit(data.X, data.y));
+    },
+  },
+  {
+    name: 'softmax LogisticRegression gd, 50 000 × 64, K = 10, 5 epochs',
+    epochs: 5,
+    setup: (arena) => {
+      const data = (multi ??= classificationData(50_000, 64, 10));
+      return onBackendOf(arena, () => new LogisticRegression({ solver: 'gd', learningRate: 0.5, maxIter: 5, tol: null }).fit(data.X, data.y));
     },
   },
 ];

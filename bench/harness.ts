@@ -13,6 +13,8 @@ export interface Comparison {
   name: string;
   /** Bytes one call streams from memory, to report GB/s for memory-bound kernels. */
   bytes?: number;
+  /** Training epochs one call runs, to report time per epoch. */
+  epochs?: number;
   /** Builds one runnable case per backend (allocate and fill its memory once, up front). */
   setup(arena: Arena): () => void;
 }
@@ -23,7 +25,7 @@ export interface Row {
   jsMs: number;
   speedup: number;
   gbPerSec?: number;
-  extra?: Record<string, number>;
+  epochs?: number;
 }
 
 export function freshArenas(): { wasm: Arena; js: Arena } {
@@ -50,7 +52,7 @@ export async function runComparisons(comparisons: Comparison[]): Promise<Row[]> 
     // details.mean is seconds per call, unrounded (benny rounds ops/s to integers).
     const meanMs = (name: string) => summary.results.find((r) => r.name === name)!.details.mean * 1000;
     const wasmMs = meanMs('wasm-simd'), jsMs = meanMs('js');
-    rows.push({ name: c.name, wasmMs, jsMs, speedup: jsMs / wasmMs, gbPerSec: c.bytes ? c.bytes / (wasmMs * 1e6) : undefined });
+    rows.push({ name: c.name, wasmMs, jsMs, speedup: jsMs / wasmMs, gbPerSec: c.bytes ? c.bytes / (wasmMs * 1e6) : undefined, epochs: c.epochs });
   }
   return rows;
 }
@@ -71,10 +73,10 @@ export function backendOf(arena: Arena): Backend {
 
 export function markdownTable(rows: Row[]): string {
   const lines = [
-    '| benchmark | wasm-simd | pure JS | speed-up | wasm GB/s |',
-    '|---|---:|---:|---:|---:|',
+    '| benchmark | wasm-simd | pure JS | speed-up | wasm GB/s | wasm per epoch |',
+    '|---|---:|---:|---:|---:|---:|',
     ...rows.map((r) =>
-      `| ${r.name} | ${fmtMs(r.wasmMs)} | ${fmtMs(r.jsMs)} | **${r.speedup.toFixed(1)}×** | ${r.gbPerSec ? r.gbPerSec.toFixed(1) : ''} |`),
+      `| ${r.name} | ${fmtMs(r.wasmMs)} | ${fmtMs(r.jsMs)} | **${r.speedup.toFixed(1)}×** | ${r.gbPerSec ? r.gbPerSec.toFixed(1) : ''} | ${r.epochs ? fmtMs(r.wasmMs / r.epochs) : ''} |`),
   ];
   return lines.join('\n');
 }

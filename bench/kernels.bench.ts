@@ -69,6 +69,14 @@ export const kernelComparisons: Comparison[] = [
     },
   },
   {
+    name: 'one memory pass over X (x·x), 100 000 × 100',
+    bytes: 8e7,
+    setup: (a) => {
+      const [x] = vectors(a, 1e7, 1);
+      return () => a.kernels.dot(1e7, x, x);
+    },
+  },
+  {
     name: 'gemv X·w, 100 000 × 100',
     bytes: 8e7,
     setup: (a) => {

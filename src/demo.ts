@@ -6,8 +6,10 @@ import { backendName } from './backend/select.js';
 import { trainTestSplit } from './data/split.js';
 import { loadCommute, loadIris } from './datasets/index.js';
 import type { Matrix } from './matrix.js';
+import { accuracyScore, confusionMatrix } from './metrics/classification.js';
 import { meanAbsoluteError, r2Score } from './metrics/regression.js';
 import { LinearRegression, Ridge } from './models/linear-regression.js';
+import { LogisticRegression } from './models/logistic-regression.js';
 import { Pipeline } from './pipeline.js';
 import { PolynomialFeatures } from './preprocessing/polynomial-features.js';
 import { StandardScaler } from './preprocessing/standard-scaler.js';
@@ -47,7 +49,7 @@ export function runDemo(): string {
   line(`   ${split.XTrain.rows} flowers to train on, ${split.XTest.rows} held out`);
   const candidates = [
     { name: 'linear (normal equation)     ', model: new Pipeline([new StandardScaler(), new LinearRegression()]) },
-    { name: 'ridge α = 0.1, standardised  ', model: new Pipeline([new StandardScaler(), new Ridge({ alpha: 0.1 })]) },
+    { name: 'ridge α = 0.01, standardised ', model: new Pipeline([new StandardScaler(), new Ridge({ alpha: 0.01 })]) },
     { name: 'degree-2 polynomial + ridge  ', model: new Pipeline([new PolynomialFeatures({ degree: 2, includeBias: false }), new StandardScaler(), new Ridge({ alpha: 0.01 })]) },
   ];
   for (const { name, model } of candidates) {
@@ -59,6 +61,24 @@ export function runDemo(): string {
   }
   const linear = candidates[0].model.model as LinearRegression;
   line(`   standardised weights: ${['sepal length', 'sepal width', 'petal length'].map((f, j) => `${f} ${linear.coef[j].toFixed(3)}`).join(', ')}`);
+  line();
+
+  // Iris species: multinomial (softmax) logistic regression on all four measurements.
+  const species = trainTestSplit(iris.X, iris.y as string[], { testSize: 0.3, seed: 42, stratify: true });
+  line('3. Iris species from the four measurements: softmax logistic regression');
+  const classifier = new Pipeline([new StandardScaler(), new LogisticRegression({ solver: 'gd', learningRate: 0.5, alpha: 1e-3, maxIter: 2000, gradTol: 1e-6 })]);
+  const started = performance.now();
+  classifier.fit(species.XTrain, species.yTrain);
+  const ms = performance.now() - started;
+  const model = classifier.model as LogisticRegression;
+  line(`   full-batch gradient descent: ${model.nIter} epochs, ${model.converged ? 'converged' : 'not converged'}, final loss ${model.history.loss.at(-1)!.toFixed(4)} (${ms.toFixed(1)} ms)`);
+  const speciesPredicted = classifier.predict(species.XTest) as string[];
+  line(`   held-out accuracy ${(accuracyScore(species.yTest, speciesPredicted) * 100).toFixed(1)}% on ${species.XTest.rows} flowers`);
+  const { labels, matrix } = confusionMatrix(species.yTest, speciesPredicted);
+  line(`   confusion (rows true, columns predicted): ${labels.join(' / ')}`);
+  for (let i = 0; i < labels.length; i++) {
+    line(`   ${String(labels[i]).padEnd(12)} ${Array.from(matrix.row(i), (v) => String(v).padStart(3)).join(' ')}`);
+  }
   return out.join('\n');
 }
 

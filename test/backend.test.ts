@@ -100,5 +100,6 @@ describe('built package (dist/)', () => {
     expect(output).toContain('kernels: wasm-simd');
     expect(output).toMatch(/learned {2}W\* = \[6\.086134453781\d*, 6\.533613445378\d*, 2\.112745098039\d*\]/);
     expect(output).toMatch(/Iris[\s\S]*test R² = 0\.9\d+/);
+    expect(output).toMatch(/held-out accuracy 9\d\.\d%/);
   });
 });

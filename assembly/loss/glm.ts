@@ -1,6 +1,7 @@
 import { bytes, zero } from '../util';
 import { dotAt, dot2At } from '../blas/dot';
 import { axpyAt, axpy4At } from '../blas/axpy';
+import { rowIndex, sink, touchRow, weight } from './rows';
 
 /**
  * What glmPass computes per row; always a constant, so the other branches fold away.
@@ -23,8 +24,9 @@ export const enum Link { Squared, Logistic, LogisticHess }
  * not neighbours: each quarter of X is then one sequential stream, which the hardware
  * prefetchers follow. (Blocks of neighbouring rows restart every stream at each block and ran
  * up to 1.5× slower than row-at-a-time once X no longer fit in cache.) Rows past 4q go one at
- * a time. idx ≠ 0 (a mini-batch): four consecutive indices, i.e. four independent random rows
- * whose cache misses overlap; the rest one at a time.
+ * a time. idx ≠ 0 (a mini-batch): four consecutive indices, i.e. four independent random rows,
+ * and while one group is computed the next group's rows are touched (see touchRow) so that
+ * their cache misses are already under way; the rows left over go one at a time.
  */
 @inline export function glmPass(
   link: Link, withOut: bool, rows: i32, cols: i32, X: usize, idx: usize, y: usize, sw: usize,
@@ -33,7 +35,7 @@ export const enum Link { Squared, Logistic, LogisticHess }
   const rb = bytes(cols);
   const b = load<f64>(params + rb);
   const c = link == Link.LogisticHess ? load<f64>(v + rb) : 0.0;
-  zero(out, cols + 1);
+  if (withOut) zero(out, cols + 1);
   let acc = f64x2.splat(0); // [Σ s·loss, Σ coef]
   const n = max(rows, 0);
   if (idx == 0) {
@@ -52,7 +54,9 @@ export const enum Link { Squared, Logistic, LogisticHess }
   } else {
     const end = idx + (<usize>n << 2), quads = idx + (<usize>(n & ~3) << 2);
     let p = idx;
+    let touched = p < quads ? touchQuad(p, X, rb, y, sw) : 0;
     for (; p < quads; p += 16) {
+      if (p + 32 <= quads) touched |= touchQuad(p + 16, X, rb, y, sw);
       const i0 = rowIndex(p, 0), i1 = rowIndex(p, 4), i2 = rowIndex(p, 8), i3 = rowIndex(p, 12);
       acc = quad(
         link, withOut, cols, X + i0 * rb, X + i1 * rb, X + i2 * rb, X + i3 * rb,
@@ -63,14 +67,21 @@ export const enum Link { Squared, Logistic, LogisticHess }
       const i = rowIndex(p, 0);
       acc = single(link, withOut, cols, X + i * rb, i << 3, y, sw, params, b, v, c, out, acc);
     }
+    sink(touched);
   }
   if (withOut) store<f64>(out + rb, f64x2.extract_lane(acc, 1));
   return f64x2.extract_lane(acc, 0);
 }
 
-/** The int32 row index at p + offset, as an unsigned offset multiplier. */
-@inline function rowIndex(p: usize, offset: usize): usize {
-  return <usize>load<i32>(p + offset);
+/** Touches the four rows indexed at p, and their entries in y and sw (see touchRow). */
+@inline function touchQuad(p: usize, X: usize, rb: usize, y: usize, sw: usize): i32 {
+  if (rb == 0) return 0;
+  const i0 = rowIndex(p, 0), i1 = rowIndex(p, 4), i2 = rowIndex(p, 8), i3 = rowIndex(p, 12);
+  let t = touchRow(X + i0 * rb, rb) | touchRow(X + i1 * rb, rb) | touchRow(X + i2 * rb, rb) | touchRow(X + i3 * rb, rb);
+  const o0 = i0 << 3, o1 = i1 << 3, o2 = i2 << 3, o3 = i3 << 3;
+  if (y != 0) t |= load<i32>(y + o0) | load<i32>(y + o1) | load<i32>(y + o2) | load<i32>(y + o3);
+  if (sw != 0) t |= load<i32>(sw + o0) | load<i32>(sw + o1) | load<i32>(sw + o2) | load<i32>(sw + o3);
+  return t;
 }
 
 /**
@@ -116,9 +127,6 @@ export const enum Link { Squared, Logistic, LogisticHess }
   return link == Link.LogisticHess ? 0.0 : load<f64>(y + o);
 }
 
-@inline function weight(sw: usize, o: usize): f64 {
-  return sw == 0 ? 1.0 : load<f64>(sw + o);
-}
 
 /**
  * [s·loss(z, t), s·coef] for one row, as an f64x2 (a pair without allocating); without

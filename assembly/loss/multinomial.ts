@@ -1,6 +1,7 @@
 import { bytes, zero } from '../util';
 import { dotAt, dot2At } from '../blas/dot';
 import { axpyAt, axpy2At } from '../blas/axpy';
+import { rowIndex, sink, touchRow, weight } from './rows';
 
 /** What softmaxPass computes; always a constant, so the other branches fold away. */
 export const enum Mode { Loss, LossGrad, HessVec }
@@ -21,7 +22,8 @@ const SCRATCH2: usize = memory.data(PAIRED_MAX_CLASSES << 4, 16);
  * Rows go in pairs: paired dots load each W_k once for both rows, paired axpys load and store
  * each block of out once, and the two rows' exp chains overlap. With idx = 0 a pair is rows
  * i and i + h (h = rows / 2), so each half of X streams through memory sequentially; with
- * idx ≠ 0 it is two consecutive indices. `scratch` holds the first row of a pair (K values,
+ * idx ≠ 0 it is two consecutive indices, and the next pair's rows are touched while one pair is
+ * computed (see touchRow). `scratch` holds the first row of a pair (K values,
  * 2K for HessVec), SCRATCH2 the second; with more than PAIRED_MAX_CLASSES classes rows go
  * one at a time through `scratch`.
  */
@@ -46,7 +48,9 @@ const SCRATCH2: usize = memory.data(PAIRED_MAX_CLASSES << 4, 16);
     } else {
       const pairs = idx + (<usize>(n & ~1) << 2);
       let p = idx;
+      let touched = p < pairs ? touchPair(p, X, rb, y, sw) : 0;
       for (; p < pairs; p += 8) {
+        if (p + 16 <= pairs) touched |= touchPair(p + 8, X, rb, y, sw);
         const i0 = rowIndex(p, 0), i1 = rowIndex(p, 4);
         loss = pair(mode, cols, classes, X + i0 * rb, X + i1 * rb, i0 << 3, i1 << 3, y, sw, params, v, out, scratch, loss);
       }
@@ -54,6 +58,7 @@ const SCRATCH2: usize = memory.data(PAIRED_MAX_CLASSES << 4, 16);
         const i = rowIndex(p, 0);
         loss = single(mode, cols, classes, X + i * rb, i << 3, y, sw, params, v, out, scratch, loss);
       }
+      sink(touched);
     }
   } else if (idx == 0) {
     let row = X;
@@ -206,13 +211,14 @@ const SCRATCH2: usize = memory.data(PAIRED_MAX_CLASSES << 4, 16);
   return loss;
 }
 
-/** The int32 row index at p + offset, as an unsigned offset multiplier. */
-@inline function rowIndex(p: usize, offset: usize): usize {
-  return <usize>load<i32>(p + offset);
-}
-
-@inline function weight(sw: usize, o: usize): f64 {
-  return sw == 0 ? 1.0 : load<f64>(sw + o);
+/** Touches the two rows indexed at p, and their entries in y and sw (see touchRow). */
+@inline function touchPair(p: usize, X: usize, rb: usize, y: usize, sw: usize): i32 {
+  if (rb == 0) return 0;
+  const i0 = rowIndex(p, 0), i1 = rowIndex(p, 4);
+  let t = touchRow(X + i0 * rb, rb) | touchRow(X + i1 * rb, rb);
+  if (y != 0) t |= load<i32>(y + (i0 << 3)) | load<i32>(y + (i1 << 3));
+  if (sw != 0) t |= load<i32>(sw + (i0 << 3)) | load<i32>(sw + (i1 << 3));
+  return t;
 }
 
 /** Byte offset of the class index stored (as float64) at p. */
