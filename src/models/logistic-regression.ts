@@ -4,18 +4,20 @@ import { finiteArray } from '../json.js';
 import { logisticLoss, softmaxLoss } from '../losses/index.js';
 import { Matrix } from '../matrix.js';
 import { accuracyScore } from '../metrics/classification.js';
-import type { Penalty, PenaltyKind } from '../penalty.js';
+import type { PenaltyKind } from '../penalty.js';
+import { initialPlateauState } from '../schedules/index.js';
 import { initialState, type TrainResult, type TrainState } from '../solvers/gradient.js';
 import {
   asLabels, asMatrix, booleanOption, checkOptionNames, numberIn, oneOf, uniqueLabels,
   type Label, type MatrixLike,
 } from '../validate.js';
-import { readSampleWeight, runGradient } from './gradient-fit.js';
+import { runExact, type ExactMethod } from './exact-fit.js';
+import { readSampleWeight, runGradient, type GradientProblem } from './gradient-fit.js';
 import { linearScores } from './predict.js';
 import { TRAIN_OPTION_NAMES, resolveTrainOptions, trainConfig, type ResolvedTrainOptions, type TrainOptions } from './train-options.js';
 import { optionsJSON, restoreOptions, restoreTrainState, trainStateJSON, type SavedTrainState } from './train-state-json.js';
 
-export type LogisticSolver = 'gd' | 'sgd';
+export type LogisticSolver = 'lbfgs' | 'newton' | 'gd' | 'sgd';
 
 export interface LogisticRegressionOptions extends TrainOptions {
   penalty?: PenaltyKind;
@@ -28,13 +30,22 @@ export interface LogisticRegressionOptions extends TrainOptions {
 
 const OPTION_NAMES = ['penalty', 'alpha', 'l1Ratio', 'fitIntercept', 'solver', ...TRAIN_OPTION_NAMES] as const;
 const PENALTIES: readonly PenaltyKind[] = ['none', 'l2', 'l1', 'elasticnet'];
-const SOLVERS: readonly LogisticSolver[] = ['gd', 'sgd'];
+const SOLVERS: readonly LogisticSolver[] = ['lbfgs', 'newton', 'gd', 'sgd'];
+
+export interface LogisticHistory {
+  loss: number[];
+  valLoss?: number[];
+  /** Gradient solvers: the learning rate of each epoch. */
+  learningRate?: number[];
+  /** Exact solvers: the gradient's max-norm after each iteration (quadratic decay for Newton). */
+  gradNorm?: number[];
+}
 
 interface Fitted {
   classes: Label[];
   cols: number;
   train: TrainState;
-  history: TrainResult['history'];
+  history: LogisticHistory;
   nIter: number;
   converged: boolean;
   warning?: string;
@@ -54,7 +65,9 @@ export class LogisticRegression {
   readonly l1Ratio: number;
   readonly fitIntercept: boolean;
   readonly solver: LogisticSolver;
-  private readonly train: ResolvedTrainOptions;
+  /** Gradient solvers' options; undefined for the exact solvers. */
+  private readonly train?: ResolvedTrainOptions;
+  private readonly exact?: { maxIter: number; tol: number };
   private readonly given: LogisticRegressionOptions;
   private fitted?: Fitted;
 
@@ -66,8 +79,20 @@ export class LogisticRegression {
     this.alpha = this.penalty === 'none' ? 0 : numberIn(o.alpha ?? 1e-4, 'alpha', where, { min: 0 });
     this.l1Ratio = numberIn(o.l1Ratio ?? 0.15, 'l1Ratio', where, { min: 0, max: 1 });
     this.fitIntercept = booleanOption(o.fitIntercept ?? true, 'fitIntercept', where);
-    this.solver = oneOf(o.solver ?? 'gd', SOLVERS, 'solver', where);
-    this.train = resolveTrainOptions(o, where, this.solver);
+    this.solver = oneOf(o.solver ?? 'lbfgs', SOLVERS, 'solver', where);
+    if (this.solver === 'gd' || this.solver === 'sgd') {
+      this.train = resolveTrainOptions(o, where, this.solver);
+    } else {
+      if (this.penalty === 'l1' || this.penalty === 'elasticnet') {
+        throw new LinfitError('BAD_OPTION', `${where}: solver '${this.solver}' needs a smooth objective; penalty '${this.penalty}' needs solver 'gd' (proximal) or 'sgd'`);
+      }
+      const stray = TRAIN_OPTION_NAMES.find((name) => name !== 'maxIter' && name !== 'tol' && o[name] !== undefined);
+      if (stray) throw new LinfitError('BAD_OPTION', `${where}: ${stray} applies to the gradient solvers ('gd', 'sgd'), not solver '${this.solver}'`);
+      this.exact = {
+        maxIter: numberIn(o.maxIter ?? 100, 'maxIter', where, { min: 1, integer: true }),
+        tol: numberIn(o.tol ?? 1e-4, 'tol', where, { min: 0 }),
+      };
+    }
   }
 
   fit(X: MatrixLike, y: ArrayLike<Label>, options?: { sampleWeight?: ArrayLike<number> }): this {
@@ -77,8 +102,13 @@ export class LogisticRegression {
     if (classes.length < 2) {
       throw new LinfitError('BAD_LABELS', `y has only one class (${JSON.stringify(classes[0])}); a classifier needs at least two`);
     }
-    const start = initialState(classes.length === 2 ? M.cols + 1 : classes.length * (M.cols + 1), this.train.optimizer, this.train.seed);
-    this.fitted = this.run(M, labels, classes, options, start, this.train.maxIter);
+    if (this.exact) {
+      this.fitted = this.runExact(M, labels, classes, options);
+      return this;
+    }
+    const train = this.train!;
+    const start = initialState(classes.length === 2 ? M.cols + 1 : classes.length * (M.cols + 1), train.optimizer, train.seed);
+    this.fitted = this.run(M, labels, classes, options, start, train.maxIter);
     return this;
   }
 
@@ -87,6 +117,8 @@ export class LogisticRegression {
    * The first call needs `classes`: the full set of labels the stream will contain.
    */
   partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: ArrayLike<Label>; sampleWeight?: ArrayLike<number> } = {}): this {
+    const train = this.train;
+    if (!train) throw new LinfitError('BAD_OPTION', `LogisticRegression: partialFit needs a gradient solver ('sgd' or 'gd'); this model uses '${this.solver}'`);
     const M = asMatrix(X);
     const labels = asLabels(y, 'y', M.rows);
     let classes: Label[];
@@ -103,13 +135,13 @@ export class LogisticRegression {
       classes = uniqueLabels(asLabels(options.classes, 'classes'));
       if (classes.length < 2) throw new LinfitError('BAD_LABELS', 'partialFit: classes must contain at least two labels');
     }
-    const start = this.fitted?.train ?? initialState(classes.length === 2 ? M.cols + 1 : classes.length * (M.cols + 1), this.train.optimizer, this.train.seed);
+    const start = this.fitted?.train ?? initialState(classes.length === 2 ? M.cols + 1 : classes.length * (M.cols + 1), train.optimizer, train.seed);
     const previous = this.fitted;
     const next = this.run(M, labels, classes, options, start, 1, false);
     if (previous) {
       next.history = {
         loss: [...previous.history.loss, ...next.history.loss],
-        learningRate: [...previous.history.learningRate, ...next.history.learningRate],
+        learningRate: [...(previous.history.learningRate ?? []), ...(next.history.learningRate ?? [])],
       };
       next.nIter += previous.nIter;
     }
@@ -117,32 +149,61 @@ export class LogisticRegression {
     return this;
   }
 
+  private problem(classes: Label[], cols: number): GradientProblem {
+    const binary = classes.length === 2;
+    return {
+      makeLoss: (arena) => (binary ? logisticLoss : softmaxLoss(arena, classes.length)),
+      penalty: { kind: this.penalty, alpha: this.alpha, l1Ratio: this.l1Ratio },
+      cols,
+      fitIntercept: this.fitIntercept,
+    };
+  }
+
+  private runExact(M: Matrix, labels: Label[], classes: Label[], options: { sampleWeight?: ArrayLike<number> } | undefined): Fitted {
+    const target = encodeLabels(labels, classes);
+    const exact = this.exact!;
+    const result = runExact(
+      currentArena(),
+      { X: M, target, sampleWeight: readSampleWeight(options, M.rows) },
+      this.problem(classes, M.cols),
+      this.solver as ExactMethod,
+      exact,
+    );
+    const fitted: Fitted = {
+      classes, cols: M.cols,
+      train: { params: result.params, slots: [], step: result.iterations, epoch: result.iterations, rng: 0, plateau: initialPlateauState() },
+      history: result.history, nIter: result.iterations, converged: result.converged, warning: result.warning,
+    };
+    if (this.penalty === 'none' && separates(this.decisionScores(fitted, M), target, classes.length)) {
+      fitted.warning = "the classes are linearly separable: with penalty 'none' the weights grow without bound and the optimum is at infinity; " +
+        'the model returned separates the training data, but use an L2 penalty (alpha > 0) for a finite, unique answer';
+      fitted.converged = false;
+    }
+    return fitted;
+  }
+
   private run(
     M: Matrix, labels: Label[], classes: Label[], options: { sampleWeight?: ArrayLike<number> } | undefined,
     start: TrainState, maxEpochs: number, stopRules = true,
   ): Fitted {
-    const index = new Map<Label, number>(classes.map((c, i) => [c, i]));
-    const target = new Float64Array(M.rows);
-    for (let i = 0; i < M.rows; i++) {
-      const k = index.get(labels[i]);
-      if (k === undefined) throw new LinfitError('BAD_LABELS', `y[${i}] = ${JSON.stringify(labels[i])} is not one of the classes ${JSON.stringify(classes)}`);
-      target[i] = k;
-    }
-    const binary = classes.length === 2;
-    const config = trainConfig(this.train, M.rows, 'LogisticRegression', maxEpochs);
+    const target = encodeLabels(labels, classes);
+    const config = trainConfig(this.train!, M.rows, 'LogisticRegression', maxEpochs);
     if (!stopRules) {
       config.tol = null;
       config.earlyStopping = false;
     }
-    const penalty: Penalty = { kind: this.penalty, alpha: this.alpha, l1Ratio: this.l1Ratio };
     const result = runGradient(
       currentArena(),
       { X: M, target, sampleWeight: readSampleWeight(options, M.rows) },
-      { makeLoss: (arena) => (binary ? logisticLoss : softmaxLoss(arena, classes.length)), penalty, cols: M.cols, fitIntercept: this.fitIntercept },
+      this.problem(classes, M.cols),
       config,
       start,
     );
     return { classes, cols: M.cols, train: result.state, history: result.history, nIter: result.nIter, converged: result.converged, warning: result.warning };
+  }
+
+  private decisionScores(f: Fitted, X: MatrixLike): Float64Array {
+    return linearScores(X, f.train.params, this.outputs(f)).scores;
   }
 
   /** Class scores: n values (binary: the log-odds of classes[1]) or an n×K matrix. */
@@ -219,7 +280,7 @@ export class LogisticRegression {
     return f.train.params.slice(this.outputs(f) * f.cols);
   }
 
-  get history(): TrainResult['history'] {
+  get history(): LogisticHistory {
     return structuredClone(this.state().history);
   }
 
@@ -243,7 +304,7 @@ export class LogisticRegression {
     const f = this.state();
     return {
       format: 'linfit', version: 1, type: 'LogisticRegression',
-      options: optionsJSON(this.given as Record<string, unknown>, this.train),
+      options: this.train ? optionsJSON(this.given as Record<string, unknown>, this.train) : { ...(this.given as Record<string, unknown>) },
       classes: f.classes, cols: f.cols,
       state: trainStateJSON(f.train),
       history: f.history, nIter: f.nIter, converged: f.converged, warning: f.warning ?? null,
@@ -255,10 +316,10 @@ export class LogisticRegression {
     const classes = asLabels(json.classes, 'classes');
     const cols = numberIn(json.cols, 'cols', 'LogisticRegression JSON', { min: 1, integer: true });
     const outputs = classes.length === 2 ? 1 : classes.length;
-    const train = restoreTrainState(json.state, outputs * (cols + 1), model.train.optimizer.slots);
+    const train = restoreTrainState(json.state, outputs * (cols + 1), model.train?.optimizer.slots ?? 0);
     model.fitted = {
       classes, cols, train,
-      history: { loss: Array.from(finiteArray(json.history?.loss ?? [], 'history.loss', 'LogisticRegression')), learningRate: Array.from(json.history?.learningRate ?? []) },
+      history: { ...json.history, loss: Array.from(finiteArray(json.history?.loss ?? [], 'history.loss', 'LogisticRegression')) },
       nIter: json.nIter, converged: json.converged, warning: json.warning ?? undefined,
     };
     return model;
@@ -282,10 +343,36 @@ export interface LogisticRegressionJSON {
   classes: Label[];
   cols: number;
   state: SavedTrainState;
-  history: TrainResult['history'];
+  history: LogisticHistory;
   nIter: number;
   converged: boolean;
   warning: string | null;
+}
+
+/** Labels as class indices (float64, as the kernels read them). */
+function encodeLabels(labels: Label[], classes: Label[]): Float64Array {
+  const index = new Map<Label, number>(classes.map((c, i) => [c, i]));
+  const target = new Float64Array(labels.length);
+  for (let i = 0; i < labels.length; i++) {
+    const k = index.get(labels[i]);
+    if (k === undefined) throw new LinfitError('BAD_LABELS', `y[${i}] = ${JSON.stringify(labels[i])} is not one of the classes ${JSON.stringify(classes)}`);
+    target[i] = k;
+  }
+  return target;
+}
+
+/** Whether every row's own class scores highest (binary: the score's sign agrees with the label). */
+function separates(scores: Float64Array, target: Float64Array, classes: number): boolean {
+  const outputs = classes === 2 ? 1 : classes;
+  for (let i = 0; i < target.length; i++) {
+    if (outputs === 1) {
+      if ((scores[i] > 0) !== (target[i] === 1) || scores[i] === 0) return false;
+    } else {
+      const own = scores[i * outputs + target[i]];
+      for (let k = 0; k < outputs; k++) if (k !== target[i] && scores[i * outputs + k] >= own) return false;
+    }
+  }
+  return true;
 }
 
 function sameLabels(a: Label[], b: Label[]): boolean {

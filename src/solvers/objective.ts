@@ -3,8 +3,9 @@
  * fused kernel pass: what exact solvers minimise and what gradient checks compare against.
  */
 import type { Arena } from '../arena.js';
-import { addPenaltyGradient, l1Strength, penaltyValue } from '../penalty.js';
+import { addPenaltyGradient, l1Strength, l2Strength, penaltyValue } from '../penalty.js';
 import type { Problem } from './gradient.js';
+import type { TwiceDifferentiable } from './newton.js';
 
 /**
  * Returns the objective at `params` and writes its gradient to `grad` (unless 0). The L1 part,
@@ -26,4 +27,22 @@ export function evaluateObjective(arena: Arena, problem: Problem, params: number
   }
   if (freezeIntercepts) m.fill(0, grad / 8 + weightCount, grad / 8 + size);
   return value;
+}
+
+/** The problem's smooth objective (no L1 part) with Hessian-vector products, for L-BFGS and Newton. */
+export function smoothObjective(arena: Arena, problem: Problem): TwiceDifferentiable {
+  const { loss, data, penalty, weightCount, freezeIntercepts } = problem;
+  const size = loss.size(data.cols);
+  const l2 = l2Strength(penalty);
+  return {
+    size,
+    evaluate: (x, grad) => evaluateObjective(arena, problem, x, grad),
+    hessVec: (x, v, out) => {
+      if (!loss.hessVec) throw new Error(`the ${loss.name} loss has no Hessian-vector product`);
+      loss.hessVec(arena, data, data.rows, 0, x, v, out);
+      arena.kernels.scal(size, 1 / data.weightSum, out);
+      if (l2 !== 0) arena.kernels.axpy(weightCount, l2, v, out);
+      if (freezeIntercepts) arena.f64.fill(0, out / 8 + weightCount, out / 8 + size);
+    },
+  };
 }

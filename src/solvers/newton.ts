@@ -1,0 +1,78 @@
+/**
+ * Newton's method with conjugate-gradient inner solves (Newton–CG, Nocedal & Wright 7.1): the
+ * Hessian is never formed, only Hessian-vector products (one fused kernel pass each); the
+ * inner tolerance min(½, √‖g‖)·‖g‖ gives superlinear, eventually quadratic convergence.
+ */
+import type { Arena } from '../arena.js';
+import { copy, maxAbs, type ExactResult, type SmoothObjective } from './lbfgs.js';
+import { F_NOISE, strongWolfe } from './line-search.js';
+
+export interface TwiceDifferentiable extends SmoothObjective {
+  /** out ← ∇²f(x)·v */
+  hessVec(x: number, v: number, out: number): void;
+}
+
+export function newtonCg(arena: Arena, objective: TwiceDifferentiable, x: number, { maxIter, tol }: { maxIter: number; tol: number }): ExactResult {
+  const k = arena.kernels;
+  const n = objective.size;
+  arena.reserve(7 * n, 7);
+  const g = arena.alloc(n), p = arena.alloc(n), r = arena.alloc(n), dir = arena.alloc(n), hd = arena.alloc(n);
+  const xt = arena.alloc(n), gt = arena.alloc(n);
+
+  let value = objective.evaluate(x, g);
+  const history = { loss: [value], gradNorm: [maxAbs(arena, g, n)] };
+  let iterations = 0;
+  while (history.gradNorm[iterations] > tol && iterations < maxIter) {
+    // CG on H·p = −g from p = 0.
+    const gNorm = Math.sqrt(k.dot(n, g, g));
+    const cgTol = Math.min(0.5, Math.sqrt(gNorm)) * gNorm;
+    arena.f64.fill(0, p / 8, p / 8 + n);
+    copy(arena, g, r, n);
+    k.scal(n, -1, r);
+    copy(arena, r, dir, n);
+    let rr = k.dot(n, r, r);
+    for (let i = 0; i < Math.max(20, 2 * n); i++) {
+      objective.hessVec(x, dir, hd);
+      const curvature = k.dot(n, dir, hd);
+      if (!(curvature > 1e-14 * k.dot(n, dir, dir))) {
+        // Negative or no curvature: use what CG has, or steepest descent at the first step.
+        if (i === 0) copy(arena, r, p, n);
+        break;
+      }
+      const alpha = rr / curvature;
+      k.axpy(n, alpha, dir, p);
+      k.axpy(n, -alpha, hd, r);
+      const rrNext = k.dot(n, r, r);
+      if (Math.sqrt(rrNext) <= cgTol) break;
+      k.scal(n, rrNext / rr, dir);
+      k.axpy(n, 1, r, dir);
+      rr = rrNext;
+    }
+
+    let evaluatedAt = NaN;
+    const phi = (alpha: number) => {
+      copy(arena, x, xt, n);
+      k.axpy(n, alpha, p, xt);
+      evaluatedAt = alpha;
+      const v = objective.evaluate(xt, gt);
+      return { value: v, slope: k.dot(n, gt, p) };
+    };
+    const slope0 = k.dot(n, g, p);
+    const step = strongWolfe(phi, value, slope0, 1, 1e-4, 0.9);
+    if (!(slope0 < 0) || !(step.alpha > 0) || !(step.value <= value + F_NOISE * Math.abs(value))) {
+      return { value, iterations, converged: false, history, warning: `Newton's line search could not decrease the objective after ${iterations} iterations (gradient max-norm ${history.gradNorm[iterations].toExponential(2)})` };
+    }
+    if (evaluatedAt !== step.alpha) phi(step.alpha);
+    copy(arena, xt, x, n);
+    copy(arena, gt, g, n);
+    value = step.value;
+    iterations++;
+    history.loss.push(value);
+    history.gradNorm.push(maxAbs(arena, g, n));
+  }
+  const converged = history.gradNorm[iterations] <= tol;
+  return {
+    value, iterations, converged, history,
+    ...(converged ? {} : { warning: `Newton stopped after ${iterations} iterations with gradient max-norm ${history.gradNorm[iterations].toExponential(2)} > tol ${tol}; raise maxIter` }),
+  };
+}
