@@ -19,6 +19,7 @@ export {
   LinearRegression, Ridge, Lasso, ElasticNet,
   type LinearRegressionOptions, type LinearPenalty, type LinearSolver,
 } from './models/linear-regression.js';
+export { lassoPath, type LassoPathOptions, type LassoPathResult } from './models/lasso-path.js';
 export { LogisticRegression, type LogisticRegressionOptions, type LogisticSolver } from './models/logistic-regression.js';
 export type { TrainOptions } from './models/train-options.js';
 export type { EpochInfo } from './solvers/gradient.js';

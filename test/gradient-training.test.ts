@@ -67,7 +67,7 @@ describe.each(BACKENDS)('gradient descent reaches the exact optimum (%s backend)
     expect(relativeError(gd.coef, exact.coef)).toBeLessThan(1e-10);
 
     const alpha = 0.8;
-    const lasso = new Lasso({ alpha, learningRate: 0.5, maxIter: 50_000, tol: null, gradTol: 1e-11 }).fit(X, y);
+    const lasso = new Lasso({ alpha, solver: 'gd', learningRate: 0.5, maxIter: 50_000, tol: null, gradTol: 1e-11 }).fit(X, y);
     expect(lasso.converged).toBe(true);
     const w = lasso.coef;
     expect(w.some((v) => v === 0)).toBe(true);
@@ -88,7 +88,7 @@ describe.each(BACKENDS)('gradient descent reaches the exact optimum (%s backend)
   });
 
   it('elastic net by GD has the objective stationary up to its L1 subgradient', () => {
-    const enet = new ElasticNet({ alpha: 0.3, l1Ratio: 0.5, learningRate: 0.5, maxIter: 50_000, tol: null, gradTol: 1e-11 }).fit(X, y);
+    const enet = new ElasticNet({ alpha: 0.3, l1Ratio: 0.5, solver: 'gd', learningRate: 0.5, maxIter: 50_000, tol: null, gradTol: 1e-11 }).fit(X, y);
     expect(enet.converged).toBe(true);
     const f = objectiveOf('squared', X, y, { kind: 'l2', alpha: 0.15, l1Ratio: 0 });
     const grad = new Float64Array(6);
@@ -178,6 +178,7 @@ describe('training loop behaviour', () => {
     expect(() => new LinearRegression({ solver: 'gd', learningRate: -1 })).toThrowError(code('BAD_OPTION'));
     expect(() => new LinearRegression({ learningRate: 0.1 })).toThrowError(expect.objectContaining({ code: 'BAD_OPTION', message: expect.stringContaining('gradient solvers') }));
     expect(() => new Lasso({ solver: 'normal' })).toThrowError(code('BAD_OPTION'));
+    expect(() => new Lasso({ positive: true, solver: 'gd' })).toThrowError(code('BAD_OPTION'));
     expect(() => new LinearRegression({ solver: 'sgd', learningRate: 0.01, schedule: () => NaN }).fit(X, y)).toThrowError(code('BAD_OPTION'));
   });
 

@@ -6,6 +6,7 @@ import type { Matrix } from '../matrix.js';
 import { r2Score } from '../metrics/regression.js';
 import type { Penalty, PenaltyKind } from '../penalty.js';
 import { initialState, type TrainResult, type TrainState } from '../solvers/gradient.js';
+import { fitElasticNet } from '../solvers/elastic-net.js';
 import { fitLeastSquares, type ExactSolver } from '../solvers/least-squares.js';
 import { asMatrix, asVector, booleanOption, checkOptionNames, numberIn, oneOf, type MatrixLike } from '../validate.js';
 import { readSampleWeight, runGradient } from './gradient-fit.js';
@@ -13,7 +14,7 @@ import { linearPredict } from './predict.js';
 import { TRAIN_OPTION_NAMES, resolveTrainOptions, trainConfig, type ResolvedTrainOptions, type TrainOptions } from './train-options.js';
 import { optionsJSON, restoreOptions, restoreTrainState, trainStateJSON, type SavedTrainState } from './train-state-json.js';
 
-export type LinearSolver = ExactSolver | 'gd' | 'sgd';
+export type LinearSolver = ExactSolver | 'cd' | 'gd' | 'sgd';
 export type LinearPenalty = PenaltyKind;
 
 export interface LinearRegressionOptions extends TrainOptions {
@@ -26,21 +27,26 @@ export interface LinearRegressionOptions extends TrainOptions {
   /**
    * 'normal': the normal equation (Cholesky of the centred Gram matrix). 'qr': Householder QR
    * + SVD, accurate when X is ill-conditioned, minimum-norm when it is rank deficient.
+   * 'cd': coordinate descent on the Gram matrix (exact zeros for L1; duality-gap stopping).
    * 'gd' / 'sgd': gradient descent, full batch or mini-batch (seed 004). 'auto' (default):
-   * normal when the Gram matrix is well conditioned, QR otherwise; proximal 'gd' for L1 penalties.
+   * normal when the Gram matrix is well conditioned, QR otherwise; 'cd' for L1 penalties.
    */
   solver?: LinearSolver;
+  /** Constrain the weights to be ≥ 0 (solver 'cd'). */
+  positive?: boolean;
 }
 
-const OPTION_NAMES = ['fitIntercept', 'penalty', 'alpha', 'l1Ratio', 'solver', ...TRAIN_OPTION_NAMES] as const;
-const SOLVERS: readonly LinearSolver[] = ['auto', 'normal', 'qr', 'gd', 'sgd'];
+const OPTION_NAMES = ['fitIntercept', 'penalty', 'alpha', 'l1Ratio', 'solver', 'positive', ...TRAIN_OPTION_NAMES] as const;
+const SOLVERS: readonly LinearSolver[] = ['auto', 'normal', 'qr', 'cd', 'gd', 'sgd'];
 const PENALTIES: readonly LinearPenalty[] = ['none', 'l2', 'l1', 'elasticnet'];
 
 interface Fitted {
   coef: Float64Array;
   intercept: number;
-  solver: 'normal' | 'qr' | 'gd' | 'sgd';
+  solver: FittedSolver;
   rank?: number;
+  /** Coordinate descent: the duality gap at the answer. */
+  dualGap?: number;
   singularValues?: Float64Array;
   /** Gradient solvers only. */
   train?: TrainState;
@@ -66,7 +72,9 @@ export class LinearRegression {
   readonly alpha: number;
   readonly l1Ratio: number;
   readonly solver: LinearSolver;
+  readonly positive: boolean;
   private readonly train?: ResolvedTrainOptions;
+  private readonly cd?: { maxIter: number; tol: number };
   private readonly given: LinearRegressionOptions;
   private fitted?: Fitted;
 
@@ -86,14 +94,23 @@ export class LinearRegression {
     if (hasL1 && (solver === 'normal' || solver === 'qr')) {
       throw new LinfitError('BAD_OPTION', `${where}: solver '${solver}' has no closed form for penalty '${this.penalty}'; use 'gd', 'sgd' or 'auto'`);
     }
-    // Until coordinate descent lands, an L1 term is solved exactly by proximal gradient descent.
-    this.solver = solver === 'auto' && hasL1 ? 'gd' : solver;
-    const gradientSolver = this.solver === 'gd' || this.solver === 'sgd';
-    if (gradientSolver) {
-      this.train = resolveTrainOptions(o, where, this.solver as 'gd' | 'sgd');
-    } else {
-      const stray = TRAIN_OPTION_NAMES.find((name) => o[name] !== undefined);
-      if (stray) throw new LinfitError('BAD_OPTION', `${where}: ${stray} applies to the gradient solvers ('gd', 'sgd'), not solver '${this.solver}'`);
+    this.solver = solver === 'auto' && hasL1 ? 'cd' : solver;
+    this.positive = booleanOption(o.positive ?? false, 'positive', where);
+    if (this.positive && this.solver !== 'cd') {
+      throw new LinfitError('BAD_OPTION', `${where}: positive: true needs solver 'cd'`);
+    }
+    if (this.solver === 'gd' || this.solver === 'sgd') {
+      this.train = resolveTrainOptions(o, where, this.solver);
+      return;
+    }
+    const iterative = this.solver === 'cd';
+    const stray = TRAIN_OPTION_NAMES.find((name) => o[name] !== undefined && !(iterative && (name === 'maxIter' || name === 'tol')));
+    if (stray) throw new LinfitError('BAD_OPTION', `${where}: ${stray} applies to the gradient solvers ('gd', 'sgd'), not solver '${this.solver}'`);
+    if (iterative) {
+      this.cd = {
+        maxIter: numberIn(o.maxIter ?? 1000, 'maxIter', where, { min: 1, integer: true }),
+        tol: numberIn(o.tol ?? 1e-4, 'tol', where, { min: 0 }),
+      };
     }
   }
 
@@ -104,17 +121,30 @@ export class LinearRegression {
       this.fitted = this.runGradient(M, target, options, initialState(M.cols + 1, this.train.optimizer, this.train.seed), this.train.maxIter, true);
       return this;
     }
-    if (options?.sampleWeight !== undefined) {
-      throw new LinfitError('BAD_OPTION', `${this.constructor.name}: sampleWeight is supported by the gradient solvers ('gd', 'sgd') for now`);
+    const sampleWeight = readSampleWeight(options, M.rows);
+    if (this.cd) {
+      const r = fitElasticNet(currentArena(), M, target, sampleWeight, this.alpha, {
+        fitIntercept: this.fitIntercept, l1Ratio: this.l1Share(), positive: this.positive, ...this.cd,
+      });
+      this.fitted = {
+        coef: r.coef, intercept: r.intercept, solver: 'cd', dualGap: r.gap, nIter: r.iterations, converged: r.converged,
+        ...(r.converged ? {} : { warning: `coordinate descent stopped after ${r.iterations} sweeps with duality gap ${r.gap.toExponential(2)} above tol·‖y‖²; raise maxIter or tol` }),
+      };
+      return this;
     }
     const result = fitLeastSquares(currentArena(), M, target, {
       fitIntercept: this.fitIntercept,
       alpha: this.alpha,
       solver: this.solver as ExactSolver,
-    });
+    }, sampleWeight);
     // Only a completed fit replaces the previous state.
     this.fitted = result;
     return this;
+  }
+
+  /** The L1 share of the penalty: 1 for 'l1', l1Ratio for 'elasticnet', 0 otherwise. */
+  private l1Share(): number {
+    return this.penalty === 'l1' ? 1 : this.penalty === 'elasticnet' ? this.l1Ratio : 0;
   }
 
   /** One epoch of the gradient solver over (X, y), continuing from the current state. */
@@ -190,13 +220,18 @@ export class LinearRegression {
   }
 
   /** Which solver produced the fit ('auto' resolves to one of these). */
-  get solverUsed(): 'normal' | 'qr' | 'gd' | 'sgd' {
+  get solverUsed(): FittedSolver {
     return this.state().solver;
   }
 
   /** Numerical rank of the centred X; known when the QR/SVD solver ran. */
   get rank(): number | undefined {
     return this.state().rank;
+  }
+
+  /** Coordinate descent: the duality gap at the answer (0 at the exact optimum). */
+  get dualGap(): number | undefined {
+    return this.state().dualGap;
   }
 
   get singularValues(): Float64Array | undefined {
@@ -252,7 +287,7 @@ export class LinearRegression {
 
   protected restore(json: LinearRegressionJSON): void {
     const coef = finiteArray(json.coef, 'coef', json.type);
-    const solver = oneOf(json.solverUsed, ['normal', 'qr', 'gd', 'sgd'] as const, 'solverUsed', `${json.type} JSON`);
+    const solver = oneOf(json.solverUsed, ['normal', 'qr', 'cd', 'gd', 'sgd'] as const, 'solverUsed', `${json.type} JSON`);
     const fitted: Fitted = { coef, intercept: finiteNumber(json.intercept, 'intercept', json.type), solver };
     if (this.train && json.state) {
       fitted.train = restoreTrainState(json.state, coef.length + 1, this.train.optimizer.slots);
@@ -276,13 +311,14 @@ export interface LinearRegressionJSON {
   options: Record<string, unknown>;
   coef: number[];
   intercept: number;
-  solverUsed: 'normal' | 'qr' | 'gd' | 'sgd';
+  solverUsed: FittedSolver;
   state?: SavedTrainState;
   history?: TrainResult['history'];
   nIter?: number;
   converged?: boolean;
 }
 
+type FittedSolver = 'normal' | 'qr' | 'cd' | 'gd' | 'sgd';
 type PresetOptions = Omit<LinearRegressionOptions, 'penalty'>;
 
 /**
@@ -303,7 +339,7 @@ export class Ridge extends LinearRegression {
   }
 }
 
-/** Lasso: mean ½(y − Xw − b)² + α‖w‖₁, as scikit-learn's Lasso(alpha); exact zeros by proximal steps. */
+/** Lasso: mean ½(y − Xw − b)² + α‖w‖₁, as scikit-learn's Lasso(alpha); coordinate descent by default. */
 export class Lasso extends LinearRegression {
   constructor(options: Omit<PresetOptions, 'l1Ratio'> = {}) {
     checkOptionNames(options, OPTION_NAMES.filter((n) => n !== 'penalty' && n !== 'l1Ratio'), 'Lasso');

@@ -8,6 +8,7 @@ import { LinfitError } from '../errors.js';
 import { choleskyInPlace, choleskySolve, conditionEstimate } from '../linalg/cholesky.js';
 import { leastSquares } from '../linalg/lstsq.js';
 import type { Matrix } from '../matrix.js';
+import { gramStats } from './gram.js';
 
 export type ExactSolver = 'auto' | 'normal' | 'qr';
 
@@ -36,37 +37,32 @@ export interface LeastSquaresOptions {
   solver: ExactSolver;
 }
 
-export function fitLeastSquares(arena: Arena, X: Matrix, y: Float64Array, options: LeastSquaresOptions): LeastSquaresFit {
+export function fitLeastSquares(
+  arena: Arena, X: Matrix, y: Float64Array, options: LeastSquaresOptions, sampleWeight?: Float64Array,
+): LeastSquaresFit {
   const { rows: n, cols: d } = X;
-  const k = arena.kernels;
   return arena.scope(() => {
-    arena.reserve(n * d + n + d * d + 3 * d, 6);
-    const x = arena.copyInFinite(X, 'X');
-    let yMean = 0;
-    let xMeans: Float64Array | undefined;
-    const yc = new Float64Array(y);
-    if (options.fitIntercept) {
-      const means = arena.alloc(d);
-      k.colMeans(n, d, x, means);
-      k.affineColumns(n, d, x, means, 0);
-      xMeans = arena.read(means, d);
-      yMean = mean(y);
-      for (let i = 0; i < n; i++) yc[i] -= yMean;
-    }
-    const yPtr = arena.copyIn(yc);
-    // On the centred data, mean ½r² + α/2‖w‖² is minimised by (XᵀX + nα·I)·w = Xᵀy.
-    const lambda = n * options.alpha;
-
+    const stats = gramStats(arena, X, y, sampleWeight, options.fitIntercept);
+    // On the centred data, mean ½r² + α/2‖w‖² is minimised by (XᵀSX + Nα·I)·w = XᵀSy.
+    const lambda = stats.weightSum * options.alpha;
     let fit: Omit<LeastSquaresFit, 'intercept'> | null = null;
     if (options.solver !== 'qr') {
-      fit = solveNormal(arena, x, yPtr, n, d, lambda, options.solver === 'normal');
+      fit = solveNormal(arena, stats.gram, stats.xty, d, lambda, options.solver === 'normal');
     }
     if (!fit) {
+      // QR on √s-scaled rows of the centred data (the weights enter as row scaling).
       const m = arena.f64;
-      const result = leastSquares(m, x / 8, n, d, yc, lambda);
-      fit = { solver: 'qr', ...result };
+      const yc = arena.read(stats.y, n);
+      if (sampleWeight) {
+        for (let i = 0; i < n; i++) {
+          const r = Math.sqrt(sampleWeight[i]);
+          yc[i] *= r;
+          for (let j = 0; j < d; j++) m[stats.x / 8 + i * d + j] *= r;
+        }
+      }
+      fit = { solver: 'qr', ...leastSquares(m, stats.x / 8, n, d, yc, lambda) };
     }
-    const intercept = xMeans ? yMean - dotJs(xMeans, fit.coef) : 0;
+    const intercept = stats.xMeans ? stats.yMean - dotJs(stats.xMeans, fit.coef) : 0;
     return { ...fit, intercept };
   });
 }
@@ -76,13 +72,8 @@ export function fitLeastSquares(arena: Arena, X: Matrix, y: Float64Array, option
  * insisted on 'normal' a singular system is an error instead.
  */
 function solveNormal(
-  arena: Arena, x: number, y: number, n: number, d: number, lambda: number, insist: boolean,
+  arena: Arena, gramPtr: number, rhsPtr: number, d: number, lambda: number, insist: boolean,
 ): Omit<LeastSquaresFit, 'intercept'> | null {
-  const k = arena.kernels;
-  const gramPtr = arena.alloc(d * d);
-  const rhsPtr = arena.alloc(d);
-  k.gram(n, d, x, gramPtr);
-  k.gemvT(n, d, x, y, rhsPtr);
   const gram = arena.read(gramPtr, d * d);
   const rhs = arena.read(rhsPtr, d);
   for (let j = 0; j < d; j++) gram[j * d + j] += lambda;
@@ -112,12 +103,6 @@ function singular(insist: boolean, why: string): null {
     throw new LinfitError('SINGULAR', `solver 'normal': ${why}; use solver 'qr' (minimum-norm least squares) or a ridge penalty`);
   }
   return null;
-}
-
-function mean(v: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i];
-  return s / v.length;
 }
 
 function dotJs(a: Float64Array, b: Float64Array): number {
