@@ -110,3 +110,33 @@ describe('exact solvers: backends agree', () => {
     expect(() => new LogisticRegression({ solver: 'lbfgs' }).fit([[0], [1]], [0, 1]).partialFit([[0]], [0])).toThrowError(bad);
   });
 });
+
+describe('sample and class weights', () => {
+  const { X, y } = synthetic(120, 4, 3, 21);
+  const ys = y.map((v) => ['a', 'b', 'c'][v % 3]);
+
+  it.each(['lbfgs', 'newton', 'gd'] as const)('%s: integer sample weights equal repeated rows', (solver) => {
+    const weights = y.map((_, i) => 1 + (i % 3));
+    const rows: number[][] = [], labels: string[] = [];
+    weights.forEach((w, i) => { for (let r = 0; r < w; r++) { rows.push(Array.from(X.row(i))); labels.push(ys[i]); } });
+    const opts = solver === 'gd' ? { solver, learningRate: 1, maxIter: 100_000, tol: null, gradTol: 1e-10 } : { solver, tol: 1e-10, maxIter: 1000 };
+    const a = new LogisticRegression(opts).fit(X, ys, { sampleWeight: weights });
+    const b = new LogisticRegression(opts).fit(rows, labels);
+    expect(relativeError(params(a), params(b))).toBeLessThan(1e-7);
+  });
+
+  it("classWeight 'balanced' is n / (K·count_k) as sample weights, and a record multiplies per label", () => {
+    const labels = ys.map((l, i) => (i % 5 === 0 ? 'c' : l)); // unbalanced
+    const counts = { a: 0, b: 0, c: 0 } as Record<string, number>;
+    labels.forEach((l) => counts[l]++);
+    const balanced = labels.map((l) => labels.length / (3 * counts[l]));
+    const a = new LogisticRegression({ classWeight: 'balanced', tol: 1e-10 }).fit(X, labels);
+    const b = new LogisticRegression({ tol: 1e-10 }).fit(X, labels, { sampleWeight: balanced });
+    expect(relativeError(params(a), params(b))).toBeLessThan(1e-8);
+    const c = new LogisticRegression({ classWeight: { a: 2, c: 0.5 }, tol: 1e-10 }).fit(X, labels, { sampleWeight: labels.map(() => 3) });
+    const d = new LogisticRegression({ tol: 1e-10 }).fit(X, labels, { sampleWeight: labels.map((l) => 3 * ({ a: 2, b: 1, c: 0.5 } as Record<string, number>)[l]) });
+    expect(relativeError(params(c), params(d))).toBeLessThan(1e-8);
+    expect(() => new LogisticRegression({ classWeight: { z: 1 } }).fit(X, labels)).toThrowError(expect.objectContaining({ code: 'BAD_LABELS' }));
+    expect(() => new LogisticRegression({ classWeight: 'even' as never })).toThrowError(expect.objectContaining({ code: 'BAD_OPTION' }));
+  });
+});

@@ -26,9 +26,14 @@ export interface LogisticRegressionOptions extends TrainOptions {
   l1Ratio?: number;
   fitIntercept?: boolean;
   solver?: LogisticSolver;
+  /**
+   * Per-class weights multiplying the sample weights: 'balanced' gives class k the weight
+   * n / (K·count_k), as scikit-learn; or an object from label to weight (missing labels: 1).
+   */
+  classWeight?: 'balanced' | Record<string, number>;
 }
 
-const OPTION_NAMES = ['penalty', 'alpha', 'l1Ratio', 'fitIntercept', 'solver', ...TRAIN_OPTION_NAMES] as const;
+const OPTION_NAMES = ['penalty', 'alpha', 'l1Ratio', 'fitIntercept', 'solver', 'classWeight', ...TRAIN_OPTION_NAMES] as const;
 const PENALTIES: readonly PenaltyKind[] = ['none', 'l2', 'l1', 'elasticnet'];
 const SOLVERS: readonly LogisticSolver[] = ['lbfgs', 'newton', 'gd', 'sgd'];
 
@@ -65,6 +70,7 @@ export class LogisticRegression {
   readonly l1Ratio: number;
   readonly fitIntercept: boolean;
   readonly solver: LogisticSolver;
+  readonly classWeight?: 'balanced' | Record<string, number>;
   /** Gradient solvers' options; undefined for the exact solvers. */
   private readonly train?: ResolvedTrainOptions;
   private readonly exact?: { maxIter: number; tol: number };
@@ -80,6 +86,7 @@ export class LogisticRegression {
     this.l1Ratio = numberIn(o.l1Ratio ?? 0.15, 'l1Ratio', where, { min: 0, max: 1 });
     this.fitIntercept = booleanOption(o.fitIntercept ?? true, 'fitIntercept', where);
     this.solver = oneOf(o.solver ?? 'lbfgs', SOLVERS, 'solver', where);
+    this.classWeight = validateClassWeight(o.classWeight, where);
     if (this.solver === 'gd' || this.solver === 'sgd') {
       this.train = resolveTrainOptions(o, where, this.solver);
     } else {
@@ -102,14 +109,36 @@ export class LogisticRegression {
     if (classes.length < 2) {
       throw new LinfitError('BAD_LABELS', `y has only one class (${JSON.stringify(classes[0])}); a classifier needs at least two`);
     }
+    const weights = { sampleWeight: this.weightsFor(labels, classes, readSampleWeight(options, M.rows)) };
     if (this.exact) {
-      this.fitted = this.runExact(M, labels, classes, options);
+      this.fitted = this.runExact(M, labels, classes, weights);
       return this;
     }
     const train = this.train!;
     const start = initialState(classes.length === 2 ? M.cols + 1 : classes.length * (M.cols + 1), train.optimizer, train.seed);
-    this.fitted = this.run(M, labels, classes, options, start, train.maxIter);
+    this.fitted = this.run(M, labels, classes, weights, start, train.maxIter);
     return this;
+  }
+
+  /** Sample weights times class weights (undefined when both are all ones). */
+  private weightsFor(labels: Label[], classes: Label[], sampleWeight: Float64Array | undefined): Float64Array | undefined {
+    const cw = this.classWeight;
+    if (!cw) return sampleWeight;
+    const perClass = new Map<Label, number>();
+    if (cw === 'balanced') {
+      const counts = new Map<Label, number>();
+      for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+      for (const c of classes) perClass.set(c, labels.length / (classes.length * (counts.get(c) ?? 1)));
+    } else {
+      for (const key of Object.keys(cw)) {
+        const label = classes.find((c) => String(c) === key);
+        if (label === undefined) throw new LinfitError('BAD_LABELS', `classWeight names '${key}', which is not one of the classes ${JSON.stringify(classes)}`);
+        perClass.set(label, cw[key]);
+      }
+    }
+    const out = sampleWeight ? sampleWeight.slice() : new Float64Array(labels.length).fill(1);
+    for (let i = 0; i < labels.length; i++) out[i] *= perClass.get(labels[i]) ?? 1;
+    return out;
   }
 
   /**
@@ -119,6 +148,9 @@ export class LogisticRegression {
   partialFit(X: MatrixLike, y: ArrayLike<Label>, options: { classes?: ArrayLike<Label>; sampleWeight?: ArrayLike<number> } = {}): this {
     const train = this.train;
     if (!train) throw new LinfitError('BAD_OPTION', `LogisticRegression: partialFit needs a gradient solver ('sgd' or 'gd'); this model uses '${this.solver}'`);
+    if (this.classWeight === 'balanced') {
+      throw new LinfitError('BAD_OPTION', "LogisticRegression: classWeight 'balanced' needs the whole data set; pass explicit class weights for partialFit");
+    }
     const M = asMatrix(X);
     const labels = asLabels(y, 'y', M.rows);
     let classes: Label[];
@@ -137,7 +169,7 @@ export class LogisticRegression {
     }
     const start = this.fitted?.train ?? initialState(classes.length === 2 ? M.cols + 1 : classes.length * (M.cols + 1), train.optimizer, train.seed);
     const previous = this.fitted;
-    const next = this.run(M, labels, classes, options, start, 1, false);
+    const next = this.run(M, labels, classes, { sampleWeight: this.weightsFor(labels, classes, readSampleWeight(options, M.rows)) }, start, 1, false);
     if (previous) {
       next.history = {
         loss: [...previous.history.loss, ...next.history.loss],
@@ -159,12 +191,12 @@ export class LogisticRegression {
     };
   }
 
-  private runExact(M: Matrix, labels: Label[], classes: Label[], options: { sampleWeight?: ArrayLike<number> } | undefined): Fitted {
+  private runExact(M: Matrix, labels: Label[], classes: Label[], weights: { sampleWeight?: Float64Array }): Fitted {
     const target = encodeLabels(labels, classes);
     const exact = this.exact!;
     const result = runExact(
       currentArena(),
-      { X: M, target, sampleWeight: readSampleWeight(options, M.rows) },
+      { X: M, target, sampleWeight: weights.sampleWeight },
       this.problem(classes, M.cols),
       this.solver as ExactMethod,
       exact,
@@ -183,7 +215,7 @@ export class LogisticRegression {
   }
 
   private run(
-    M: Matrix, labels: Label[], classes: Label[], options: { sampleWeight?: ArrayLike<number> } | undefined,
+    M: Matrix, labels: Label[], classes: Label[], weights: { sampleWeight?: Float64Array },
     start: TrainState, maxEpochs: number, stopRules = true,
   ): Fitted {
     const target = encodeLabels(labels, classes);
@@ -194,7 +226,7 @@ export class LogisticRegression {
     }
     const result = runGradient(
       currentArena(),
-      { X: M, target, sampleWeight: readSampleWeight(options, M.rows) },
+      { X: M, target, sampleWeight: weights.sampleWeight },
       this.problem(classes, M.cols),
       config,
       start,
@@ -347,6 +379,15 @@ export interface LogisticRegressionJSON {
   nIter: number;
   converged: boolean;
   warning: string | null;
+}
+
+function validateClassWeight(value: unknown, where: string): 'balanced' | Record<string, number> | undefined {
+  if (value === undefined || value === 'balanced') return value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new LinfitError('BAD_OPTION', `${where}: classWeight must be 'balanced' or an object from label to weight`);
+  }
+  for (const [label, w] of Object.entries(value)) numberIn(w, `classWeight['${label}']`, where, { min: 0 });
+  return { ...(value as Record<string, number>) };
 }
 
 /** Labels as class indices (float64, as the kernels read them). */
