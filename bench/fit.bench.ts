@@ -1,6 +1,6 @@
 /** Whole fits through the public API, wasm-SIMD vs the pure-JS backend (setBackend). */
 import type { Arena } from '../src/arena.js';
-import { LinearRegression, LogisticRegression, Matrix, setBackend } from '../src/index.js';
+import { LinearRegression, LogisticRegression, Matrix, lassoPath, setBackend } from '../src/index.js';
 import { Random } from '../src/random.js';
 import type { Comparison } from './harness.js';
 
@@ -33,6 +33,7 @@ function classificationData(n: number, d: number, classes: number): { X: Matrix;
 let big: { X: Matrix; y: Float64Array } | undefined;
 let binary: { X: Matrix; y: number[] } | undefined;
 let multi: { X: Matrix; y: number[] } | undefined;
+let wide: { X: Matrix; y: Float64Array } | undefined;
 
 /** Runs `fit` on the backend the harness handed us, through the library's global selection. */
 function onBackendOf(arena: Arena, fit: () => void): () => void {
@@ -75,4 +76,30 @@ export const fitComparisons: Comparison[] = [
       return onBackendOf(arena, () => new LogisticRegression({ solver: 'gd', learningRate: 0.5, maxIter: 5, tol: null }).fit(data.X, data.y));
     },
   },
+  {
+    name: "LogisticRegression({ solver: 'lbfgs', tol: 1e-6 }).fit, 100 000 × 100",
+    setup: (arena) => {
+      const data = (binary ??= classificationData(100_000, 100, 2));
+      return onBackendOf(arena, () => {
+        const model = new LogisticRegression({ solver: 'lbfgs', tol: 1e-6, alpha: 1e-4 }).fit(data.X, data.y);
+        if (!model.converged) throw new Error(`L-BFGS did not converge: ${model.warning}`);
+        reportOnce('lbfgs', `L-BFGS iterations to tol 1e-6: ${model.nIter}`);
+      });
+    },
+  },
+  {
+    name: 'lassoPath, 100 alphas, 10 000 × 500 (Gram-based CD)',
+    setup: (arena) => {
+      const data = (wide ??= regressionData(10_000, 500));
+      return onBackendOf(arena, () => lassoPath(data.X, data.y, { nAlphas: 100 }));
+    },
+  },
 ];
+
+const reported = new Set<string>();
+/** Prints a fact about a benchmarked fit (e.g. its iteration count) the first time it is seen. */
+function reportOnce(key: string, text: string): void {
+  if (reported.has(key)) return;
+  reported.add(key);
+  console.log(`  (${text})`);
+}
