@@ -1,7 +1,7 @@
 import { bytes, zero } from '../util';
 import { dotAt, dot2At } from '../blas/dot';
 import { axpyAt, axpy4At } from '../blas/axpy';
-import { rowIndex, sink, touchRow, weight } from './rows';
+import { lookahead, rowIndex, sink, touchRow, weight } from './rows';
 
 /**
  * What glmPass computes per row; always a constant, so the other branches fold away.
@@ -25,7 +25,7 @@ export const enum Link { Squared, Logistic, LogisticHess }
  * prefetchers follow. (Blocks of neighbouring rows restart every stream at each block and ran
  * up to 1.5× slower than row-at-a-time once X no longer fit in cache.) Rows past 4q go one at
  * a time. idx ≠ 0 (a mini-batch): four consecutive indices, i.e. four independent random rows,
- * and while one group is computed the next group's rows are touched (see touchRow) so that
+ * and while one group is computed the rows of a later group are touched (see touchRow) so that
  * their cache misses are already under way; the rows left over go one at a time.
  */
 @inline export function glmPass(
@@ -54,9 +54,12 @@ export const enum Link { Squared, Logistic, LogisticHess }
   } else {
     const end = idx + (<usize>n << 2), quads = idx + (<usize>(n & ~3) << 2);
     let p = idx;
-    let touched = p < quads ? touchQuad(p, X, rb, y, sw) : 0;
+    // Touch `ahead` bytes of idx (whole groups) ahead of the group being computed.
+    const ahead = lookahead(rb, 4);
+    let touched = 0;
+    for (let t = p; t < min(p + ahead, quads); t += 16) touched |= touchQuad(t, X, rb, y, sw);
     for (; p < quads; p += 16) {
-      if (p + 32 <= quads) touched |= touchQuad(p + 16, X, rb, y, sw);
+      if (p + ahead < quads) touched |= touchQuad(p + ahead, X, rb, y, sw);
       const i0 = rowIndex(p, 0), i1 = rowIndex(p, 4), i2 = rowIndex(p, 8), i3 = rowIndex(p, 12);
       acc = quad(
         link, withOut, cols, X + i0 * rb, X + i1 * rb, X + i2 * rb, X + i3 * rb,

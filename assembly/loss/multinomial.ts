@@ -1,7 +1,7 @@
 import { bytes, zero } from '../util';
 import { dotAt, dot2At } from '../blas/dot';
 import { axpyAt, axpy2At } from '../blas/axpy';
-import { rowIndex, sink, touchRow, weight } from './rows';
+import { lookahead, rowIndex, sink, touchRow, weight } from './rows';
 
 /** What softmaxPass computes; always a constant, so the other branches fold away. */
 export const enum Mode { Loss, LossGrad, HessVec }
@@ -22,8 +22,8 @@ const SCRATCH2: usize = memory.data(PAIRED_MAX_CLASSES << 4, 16);
  * Rows go in pairs: paired dots load each W_k once for both rows, paired axpys load and store
  * each block of out once, and the two rows' exp chains overlap. With idx = 0 a pair is rows
  * i and i + h (h = rows / 2), so each half of X streams through memory sequentially; with
- * idx ≠ 0 it is two consecutive indices, and the next pair's rows are touched while one pair is
- * computed (see touchRow). `scratch` holds the first row of a pair (K values,
+ * idx ≠ 0 it is two consecutive indices, and the rows of later pairs are touched while one
+ * pair is computed (see touchRow). `scratch` holds the first row of a pair (K values,
  * 2K for HessVec), SCRATCH2 the second; with more than PAIRED_MAX_CLASSES classes rows go
  * one at a time through `scratch`.
  */
@@ -48,9 +48,11 @@ const SCRATCH2: usize = memory.data(PAIRED_MAX_CLASSES << 4, 16);
     } else {
       const pairs = idx + (<usize>(n & ~1) << 2);
       let p = idx;
-      let touched = p < pairs ? touchPair(p, X, rb, y, sw) : 0;
+      const ahead = lookahead(rb, 2);
+      let touched = 0;
+      for (let t = p; t < min(p + ahead, pairs); t += 8) touched |= touchPair(t, X, rb, y, sw);
       for (; p < pairs; p += 8) {
-        if (p + 16 <= pairs) touched |= touchPair(p + 8, X, rb, y, sw);
+        if (p + ahead < pairs) touched |= touchPair(p + ahead, X, rb, y, sw);
         const i0 = rowIndex(p, 0), i1 = rowIndex(p, 4);
         loss = pair(mode, cols, classes, X + i0 * rb, X + i1 * rb, i0 << 3, i1 << 3, y, sw, params, v, out, scratch, loss);
       }
