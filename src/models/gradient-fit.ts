@@ -7,7 +7,7 @@ import { LinfitError } from '../errors.js';
 import type { Loss } from '../losses/index.js';
 import type { Matrix } from '../matrix.js';
 import type { Penalty } from '../penalty.js';
-import { train, type TrainConfig, type TrainResult, type TrainState } from '../solvers/gradient.js';
+import { train, type Problem, type TrainConfig, type TrainResult, type TrainState } from '../solvers/gradient.js';
 import { asVector } from '../validate.js';
 
 export interface GradientData {
@@ -25,30 +25,26 @@ export interface GradientProblem {
   fitIntercept: boolean;
 }
 
+/** Copies the data into the arena (once) and builds the problem the solvers work on. */
+export function loadProblem(arena: Arena, data: GradientData, problem: GradientProblem): Problem {
+  const { X, target, sampleWeight } = data;
+  arena.reserve(X.rows * X.cols + 2 * X.rows, 3);
+  const x = arena.copyInFinite(X, 'X');
+  const y = arena.copyIn(target);
+  const sw = sampleWeight ? arena.copyIn(sampleWeight) : 0;
+  const loss = problem.makeLoss(arena);
+  return {
+    loss,
+    data: { rows: X.rows, cols: X.cols, x, y, sw, weightSum: sampleWeight ? sampleWeight.reduce((s, v) => s + v, 0) : X.rows },
+    penalty: problem.penalty,
+    weightCount: loss.outputs * X.cols,
+    freezeIntercepts: !problem.fitIntercept,
+  };
+}
+
 /** Runs the training loop on data copied into the arena; the arena is released afterwards. */
 export function runGradient(arena: Arena, data: GradientData, problem: GradientProblem, config: TrainConfig, start: TrainState): TrainResult {
-  const { X, target, sampleWeight } = data;
-  return arena.scope(() => {
-    arena.reserve(X.rows * X.cols + 2 * X.rows, 3);
-    const x = arena.copyInFinite(X, 'X');
-    const y = arena.copyIn(target);
-    const sw = sampleWeight ? arena.copyIn(sampleWeight) : 0;
-    const loss = problem.makeLoss(arena);
-    const weightCount = loss.outputs * problem.cols;
-    const weightSum = sampleWeight ? sampleWeight.reduce((s, v) => s + v, 0) : X.rows;
-    return train(
-      arena,
-      {
-        loss,
-        data: { rows: X.rows, cols: X.cols, x, y, sw, weightSum },
-        penalty: problem.penalty,
-        weightCount,
-        freezeIntercepts: !problem.fitIntercept,
-      },
-      config,
-      start,
-    );
-  });
+  return arena.scope(() => train(arena, loadProblem(arena, data, problem), config, start));
 }
 
 /** sampleWeight from fit's options: finite, non-negative, one per row, not all zero. */
@@ -62,4 +58,15 @@ export function readSampleWeight(options: { sampleWeight?: ArrayLike<number> } |
   }
   if (!(sum > 0)) throw new LinfitError('BAD_INPUT', 'sampleWeight sums to 0; at least one row needs a positive weight');
   return w;
+}
+
+/** The history of earlier partialFit calls followed by this call's epochs. */
+export function appendHistory(
+  before: { loss: number[]; learningRate?: number[] },
+  after: { loss: number[]; learningRate?: number[] },
+): { loss: number[]; learningRate: number[] } {
+  return {
+    loss: [...before.loss, ...after.loss],
+    learningRate: [...(before.learningRate ?? []), ...(after.learningRate ?? [])],
+  };
 }

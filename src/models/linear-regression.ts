@@ -9,7 +9,7 @@ import { initialState, type TrainResult, type TrainState } from '../solvers/grad
 import { fitElasticNet } from '../solvers/elastic-net.js';
 import { fitLeastSquares, type ExactSolver } from '../solvers/least-squares.js';
 import { asMatrix, asVector, booleanOption, checkOptionNames, numberIn, oneOf, type MatrixLike } from '../validate.js';
-import { readSampleWeight, runGradient } from './gradient-fit.js';
+import { appendHistory, readSampleWeight, runGradient } from './gradient-fit.js';
 import { linearPredict } from './predict.js';
 import { TRAIN_OPTION_NAMES, resolveTrainOptions, trainConfig, type ResolvedTrainOptions, type TrainOptions } from './train-options.js';
 import { optionsJSON, restoreOptions, restoreTrainState, trainStateJSON, type SavedTrainState } from './train-state-json.js';
@@ -161,10 +161,7 @@ export class LinearRegression {
     const start = previous?.train ?? initialState(M.cols + 1, this.train.optimizer, this.train.seed);
     const next = this.runGradient(M, target, options, start, 1, false);
     if (previous?.history) {
-      next.history = {
-        loss: [...previous.history.loss, ...next.history!.loss],
-        learningRate: [...previous.history.learningRate, ...next.history!.learningRate],
-      };
+      next.history = appendHistory(previous.history, next.history!);
       next.nIter! += previous.nIter ?? 0;
     }
     this.fitted = next;

@@ -12,7 +12,7 @@ import {
   type Label, type MatrixLike,
 } from '../validate.js';
 import { runExact, type ExactMethod } from './exact-fit.js';
-import { readSampleWeight, runGradient, type GradientProblem } from './gradient-fit.js';
+import { appendHistory, readSampleWeight, runGradient, type GradientProblem } from './gradient-fit.js';
 import { linearScores } from './predict.js';
 import { TRAIN_OPTION_NAMES, resolveTrainOptions, trainConfig, type ResolvedTrainOptions, type TrainOptions } from './train-options.js';
 import { optionsJSON, restoreOptions, restoreTrainState, trainStateJSON, type SavedTrainState } from './train-state-json.js';
@@ -171,10 +171,7 @@ export class LogisticRegression {
     const previous = this.fitted;
     const next = this.run(M, labels, classes, { sampleWeight: this.weightsFor(labels, classes, readSampleWeight(options, M.rows)) }, start, 1, false);
     if (previous) {
-      next.history = {
-        loss: [...previous.history.loss, ...next.history.loss],
-        learningRate: [...(previous.history.learningRate ?? []), ...(next.history.learningRate ?? [])],
-      };
+      next.history = appendHistory(previous.history, next.history);
       next.nIter += previous.nIter;
     }
     this.fitted = next;

@@ -66,19 +66,8 @@ export function lbfgs(arena: Arena, objective: SmoothObjective, x: number, { max
       slope0 = k.dot(n, g, d);
     }
 
-    let evaluatedAt = NaN;
-    const phi = (alpha: number) => {
-      copy(arena, x, xt, n);
-      k.axpy(n, alpha, d, xt);
-      evaluatedAt = alpha;
-      const v = objective.evaluate(xt, gt);
-      return { value: v, slope: k.dot(n, gt, d) };
-    };
-    const step = strongWolfe(phi, value, slope0, 1);
-    if (!(step.alpha > 0) || !(step.value <= value + F_NOISE * Math.abs(value))) {
-      return { value, iterations, converged: false, history, warning: `the line search could not decrease the objective after ${iterations} iterations (gradient max-norm ${history.gradNorm[iterations].toExponential(2)}); the requested tol may be below what float64 can resolve here` };
-    }
-    if (evaluatedAt !== step.alpha) phi(step.alpha);
+    const next = searchAlong(arena, objective, { x, g, dir: d, xt, gt }, value, slope0);
+    if (next === null) return stalled('L-BFGS', value, iterations, history);
 
     // s = x⁺ − x, y = g⁺ − g; the pair is kept only when it has positive curvature.
     newest = (newest + 1) % memory;
@@ -97,15 +86,57 @@ export function lbfgs(arena: Arena, objective: SmoothObjective, x: number, { max
     }
     copy(arena, xt, x, n);
     copy(arena, gt, g, n);
-    value = step.value;
+    value = next;
     iterations++;
     history.loss.push(value);
     history.gradNorm.push(maxAbs(arena, g, n));
   }
+  return finished('L-BFGS', value, iterations, history, tol);
+}
+
+/** Vectors of one descent step: the point and its gradient, the direction, and the trial point. */
+export interface StepVectors {
+  x: number;
+  g: number;
+  dir: number;
+  xt: number;
+  gt: number;
+}
+
+/**
+ * Strong-Wolfe search along `dir` from x. On success xt = x + α·dir and gt = ∇f(xt), and the
+ * new value is returned; null when no decrease could be found.
+ */
+export function searchAlong(arena: Arena, objective: SmoothObjective, v: StepVectors, value: number, slope0: number): number | null {
+  const k = arena.kernels;
+  const n = objective.size;
+  let evaluatedAt = NaN;
+  const phi = (alpha: number) => {
+    copy(arena, v.x, v.xt, n);
+    k.axpy(n, alpha, v.dir, v.xt);
+    evaluatedAt = alpha;
+    const f = objective.evaluate(v.xt, v.gt);
+    return { value: f, slope: k.dot(n, v.gt, v.dir) };
+  };
+  if (!(slope0 < 0)) return null;
+  const step = strongWolfe(phi, value, slope0, 1);
+  if (!(step.alpha > 0) || !(step.value <= value + F_NOISE * Math.abs(value))) return null;
+  if (evaluatedAt !== step.alpha) phi(step.alpha);
+  return step.value;
+}
+
+export function stalled(method: string, value: number, iterations: number, history: ExactResult['history']): ExactResult {
+  return {
+    value, iterations, converged: false, history,
+    warning: `${method}'s line search could not decrease the objective after ${iterations} iterations (gradient max-norm ${history.gradNorm[iterations].toExponential(2)}); the requested tol may be below what float64 can resolve here`,
+  };
+}
+
+export function finished(method: string, value: number, iterations: number, history: ExactResult['history'], tol: number): ExactResult {
   const converged = history.gradNorm[iterations] <= tol;
   return {
     value, iterations, converged, history,
-    ...(converged ? {} : { warning: `L-BFGS stopped after ${iterations} iterations with gradient max-norm ${history.gradNorm[iterations].toExponential(2)} > tol ${tol}; raise maxIter or standardise the features` }),
+    ...(converged ? {} : { warning: `${method} stopped after ${iterations} iterations with gradient max-norm ${history.gradNorm[iterations].toExponential(2)} > tol ${tol}; raise maxIter or standardise the features` }),
   };
 }
 

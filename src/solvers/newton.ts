@@ -4,8 +4,7 @@
  * inner tolerance min(½, √‖g‖)·‖g‖ gives superlinear, eventually quadratic convergence.
  */
 import type { Arena } from '../arena.js';
-import { copy, maxAbs, type ExactResult, type SmoothObjective } from './lbfgs.js';
-import { F_NOISE, strongWolfe } from './line-search.js';
+import { copy, finished, maxAbs, searchAlong, stalled, type ExactResult, type SmoothObjective } from './lbfgs.js';
 
 export interface TwiceDifferentiable extends SmoothObjective {
   /** out ← ∇²f(x)·v */
@@ -49,30 +48,14 @@ export function newtonCg(arena: Arena, objective: TwiceDifferentiable, x: number
       rr = rrNext;
     }
 
-    let evaluatedAt = NaN;
-    const phi = (alpha: number) => {
-      copy(arena, x, xt, n);
-      k.axpy(n, alpha, p, xt);
-      evaluatedAt = alpha;
-      const v = objective.evaluate(xt, gt);
-      return { value: v, slope: k.dot(n, gt, p) };
-    };
-    const slope0 = k.dot(n, g, p);
-    const step = strongWolfe(phi, value, slope0, 1, 1e-4, 0.9);
-    if (!(slope0 < 0) || !(step.alpha > 0) || !(step.value <= value + F_NOISE * Math.abs(value))) {
-      return { value, iterations, converged: false, history, warning: `Newton's line search could not decrease the objective after ${iterations} iterations (gradient max-norm ${history.gradNorm[iterations].toExponential(2)})` };
-    }
-    if (evaluatedAt !== step.alpha) phi(step.alpha);
+    const next = searchAlong(arena, objective, { x, g, dir: p, xt, gt }, value, k.dot(n, g, p));
+    if (next === null) return stalled('Newton', value, iterations, history);
     copy(arena, xt, x, n);
     copy(arena, gt, g, n);
-    value = step.value;
+    value = next;
     iterations++;
     history.loss.push(value);
     history.gradNorm.push(maxAbs(arena, g, n));
   }
-  const converged = history.gradNorm[iterations] <= tol;
-  return {
-    value, iterations, converged, history,
-    ...(converged ? {} : { warning: `Newton stopped after ${iterations} iterations with gradient max-norm ${history.gradNorm[iterations].toExponential(2)} > tol ${tol}; raise maxIter` }),
-  };
+  return finished('Newton', value, iterations, history, tol);
 }

@@ -2,7 +2,7 @@ import { currentArena } from '../../src/backend/select.js';
 import { logisticLoss, softmaxLoss, squaredLoss, type LossName } from '../../src/losses/index.js';
 import type { Matrix } from '../../src/matrix.js';
 import type { Penalty } from '../../src/penalty.js';
-import type { Problem } from '../../src/solvers/gradient.js';
+import { loadProblem } from '../../src/models/gradient-fit.js';
 import { evaluateObjective } from '../../src/solvers/objective.js';
 
 /**
@@ -16,14 +16,14 @@ export function objectiveOf(
   return (params: ArrayLike<number>, grad?: Float64Array): number => {
     const arena = currentArena();
     return arena.scope(() => {
-      const x = arena.copyIn(X.data);
-      const y = arena.copyIn(target);
-      const sw = sampleWeight ? arena.copyIn(sampleWeight) : 0;
-      const loss = lossName === 'squared' ? squaredLoss : lossName === 'logistic' ? logisticLoss : softmaxLoss(arena, classes);
-      const problem: Problem = {
-        loss, penalty, weightCount: loss.outputs * X.cols, freezeIntercepts: !fitIntercept,
-        data: { rows: X.rows, cols: X.cols, x, y, sw, weightSum: sampleWeight ? sampleWeight.reduce((a, b) => a + b, 0) : X.rows },
-      };
+      const problem = loadProblem(
+        arena,
+        { X, target: Float64Array.from(target), sampleWeight: sampleWeight && Float64Array.from(sampleWeight) },
+        {
+          makeLoss: (a) => (lossName === 'squared' ? squaredLoss : lossName === 'logistic' ? logisticLoss : softmaxLoss(a, classes)),
+          penalty, cols: X.cols, fitIntercept,
+        },
+      );
       const p = arena.copyIn(params);
       const g = grad ? arena.alloc(params.length) : 0;
       const value = evaluateObjective(arena, problem, p, g);
