@@ -26,6 +26,29 @@ describe('backend selection', () => {
     expect(() => setBackend('gpu' as never)).toThrowError(expect.objectContaining({ code: 'BAD_OPTION' }));
   });
 
+  it('init() compiles asynchronously from a Response, bytes or a compiled module (the browser paths)', async () => {
+    const bytes = readFileSync(new URL('../dist/linfit.wasm', import.meta.url));
+    const sources = [
+      () => new Response(bytes, { headers: { 'content-type': 'application/wasm' } }),
+      () => new Uint8Array(bytes),
+      () => new WebAssembly.Module(bytes),
+    ];
+    for (const source of sources) {
+      vi.resetModules();
+      const fresh = await import('../src/index.js');
+      await fresh.init(source());
+      expect(fresh.backendName()).toBe('wasm-simd');
+      const model = new fresh.LinearRegression().fit(COMMUTE_X, COMMUTE_Y);
+      expectClose([model.intercept, ...model.coef], SEED_W, 1e-12);
+    }
+    // The source given is the one used: bytes the engine rejects leave the js backend.
+    vi.resetModules();
+    const rejected = await import('../src/index.js');
+    await rejected.init(Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0xff));
+    expect(rejected.backendName()).toBe('js');
+    vi.resetModules();
+  });
+
   it('falls back to the js backend when the engine rejects the SIMD module', async () => {
     vi.resetModules();
     const validate = vi.spyOn(WebAssembly, 'validate').mockReturnValue(false);
