@@ -47,6 +47,9 @@ describe.each(BACKENDS)('LogisticRegression (%s backend)', (backend) => {
     expect(model.predict([[-1e-9], [0], [1e-9]])).toEqual([0, 1, 1]);
     const p = model.predictProba([[800], [-800]]);
     expect([p.get(0, 1), p.get(0, 0), p.get(1, 1), p.get(1, 0)]).toEqual([1, 0, 0, 1]);
+    // The small probability keeps its relative precision: σ(−40) = e⁻⁴⁰/(1 + e⁻⁴⁰), not 1 − (1 − …) = 0.
+    const tiny = model.predictProba([[-40]]).get(0, 1);
+    expect(Math.abs(tiny / (Math.exp(-40) / (1 + Math.exp(-40))) - 1)).toBeLessThan(1e-15);
   });
 
   it('binary: learns string labels, sorts classes, and scores accuracy on breast cancer', () => {

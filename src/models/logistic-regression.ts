@@ -254,11 +254,12 @@ export class LogisticRegression {
     for (let i = 0; i < rows; i++) {
       if (outputs === 1) {
         const z = scores[i];
-        // σ(z) computed on the side where exp cannot overflow.
+        // σ(z) and 1 − σ(z) as 1/(1 + e) and e/(1 + e) with e = exp(−|z|): no overflow, and
+        // full relative precision for the small probability too.
         const e = Math.exp(-Math.abs(z));
-        const high = 1 / (1 + e);
-        p[2 * i + 1] = z >= 0 ? high : 1 - high;
-        p[2 * i] = z >= 0 ? 1 - high : high;
+        const high = 1 / (1 + e), low = e / (1 + e);
+        p[2 * i + 1] = z >= 0 ? high : low;
+        p[2 * i] = z >= 0 ? low : high;
       } else {
         let max = -Infinity;
         for (let k = 0; k < K; k++) max = Math.max(max, scores[i * K + k]);
