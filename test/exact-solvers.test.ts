@@ -140,3 +140,32 @@ describe('sample and class weights', () => {
     expect(() => new LogisticRegression({ classWeight: 'even' as never })).toThrowError(expect.objectContaining({ code: 'BAD_OPTION' }));
   });
 });
+
+describe.each(BACKENDS)('L1 / elastic-net logistic regression, proximal solver (%s backend)', (backend) => {
+  useBackend(backend);
+
+  it.each([
+    ['breast cancer, l1', 'breast_cancer', 'l1', 0.01, 1],
+    ['wine, elastic net', 'wine', 'elasticnet', 0.02, 0.5],
+  ] as const)('%s: exact zeros and the KKT conditions to 1e-7', (_name, data, penalty, alpha, l1Ratio) => {
+    const { X, y } = standardised(data);
+    const model = new LogisticRegression({ penalty, alpha, l1Ratio, tol: 1e-9, maxIter: 100_000 });
+    expect(model.solver).toBe('proximal');
+    model.fit(X, y);
+    expect(model.converged).toBe(true);
+    const w = params(model);
+    const K = model.classes.length;
+    const weightCount = model.coef.data.length;
+    expect(model.coef.data.some((v) => v === 0)).toBe(true);
+    const target = y.map((label) => model.classes.indexOf(label));
+    const smooth = { kind: 'l2' as const, alpha: alpha * (1 - l1Ratio), l1Ratio: 0 };
+    const grad = new Float64Array(w.length);
+    objectiveOf(K === 2 ? 'logistic' : 'softmax', X, target, smooth, { classes: K })(w, grad);
+    const l1 = alpha * l1Ratio;
+    for (let j = 0; j < w.length; j++) {
+      if (j >= weightCount) expect(Math.abs(grad[j])).toBeLessThan(1e-7);
+      else if (w[j] === 0) expect(Math.abs(grad[j])).toBeLessThanOrEqual(l1 + 1e-7);
+      else expect(Math.abs(grad[j] + l1 * Math.sign(w[j]))).toBeLessThan(1e-7);
+    }
+  });
+});

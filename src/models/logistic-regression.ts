@@ -17,7 +17,7 @@ import { linearScores } from './predict.js';
 import { TRAIN_OPTION_NAMES, resolveTrainOptions, trainConfig, type ResolvedTrainOptions, type TrainOptions } from './train-options.js';
 import { optionsJSON, restoreOptions, restoreTrainState, trainStateJSON, type SavedTrainState } from './train-state-json.js';
 
-export type LogisticSolver = 'lbfgs' | 'newton' | 'gd' | 'sgd';
+export type LogisticSolver = 'lbfgs' | 'newton' | 'proximal' | 'gd' | 'sgd';
 
 export interface LogisticRegressionOptions extends TrainOptions {
   penalty?: PenaltyKind;
@@ -25,6 +25,11 @@ export interface LogisticRegressionOptions extends TrainOptions {
   alpha?: number;
   l1Ratio?: number;
   fitIntercept?: boolean;
+  /**
+   * 'lbfgs' (default): L-BFGS to gradient max-norm ≤ tol. 'newton': Newton–CG. 'proximal'
+   * (default with an L1 term): accelerated proximal gradient, exact zeros. 'gd' / 'sgd':
+   * gradient descent with any optimizer and schedule.
+   */
   solver?: LogisticSolver;
   /**
    * Per-class weights multiplying the sample weights: 'balanced' gives class k the weight
@@ -35,7 +40,7 @@ export interface LogisticRegressionOptions extends TrainOptions {
 
 const OPTION_NAMES = ['penalty', 'alpha', 'l1Ratio', 'fitIntercept', 'solver', 'classWeight', ...TRAIN_OPTION_NAMES] as const;
 const PENALTIES: readonly PenaltyKind[] = ['none', 'l2', 'l1', 'elasticnet'];
-const SOLVERS: readonly LogisticSolver[] = ['lbfgs', 'newton', 'gd', 'sgd'];
+const SOLVERS: readonly LogisticSolver[] = ['lbfgs', 'newton', 'proximal', 'gd', 'sgd'];
 
 export interface LogisticHistory {
   loss: number[];
@@ -85,13 +90,15 @@ export class LogisticRegression {
     this.alpha = this.penalty === 'none' ? 0 : numberIn(o.alpha ?? 1e-4, 'alpha', where, { min: 0 });
     this.l1Ratio = numberIn(o.l1Ratio ?? 0.15, 'l1Ratio', where, { min: 0, max: 1 });
     this.fitIntercept = booleanOption(o.fitIntercept ?? true, 'fitIntercept', where);
-    this.solver = oneOf(o.solver ?? 'lbfgs', SOLVERS, 'solver', where);
+    const hasL1 = this.penalty === 'l1' || this.penalty === 'elasticnet';
+    // The default is L-BFGS, or the proximal solver when the objective has an L1 term.
+    this.solver = oneOf(o.solver ?? (hasL1 ? 'proximal' : 'lbfgs'), SOLVERS, 'solver', where);
     this.classWeight = validateClassWeight(o.classWeight, where);
     if (this.solver === 'gd' || this.solver === 'sgd') {
       this.train = resolveTrainOptions(o, where, this.solver);
     } else {
-      if (this.penalty === 'l1' || this.penalty === 'elasticnet') {
-        throw new LinfitError('BAD_OPTION', `${where}: solver '${this.solver}' needs a smooth objective; penalty '${this.penalty}' needs solver 'gd' (proximal) or 'sgd'`);
+      if (hasL1 && this.solver !== 'proximal') {
+        throw new LinfitError('BAD_OPTION', `${where}: solver '${this.solver}' needs a smooth objective; penalty '${this.penalty}' needs solver 'proximal' (exact), 'gd' or 'sgd'`);
       }
       const stray = TRAIN_OPTION_NAMES.find((name) => name !== 'maxIter' && name !== 'tol' && o[name] !== undefined);
       if (stray) throw new LinfitError('BAD_OPTION', `${where}: ${stray} applies to the gradient solvers ('gd', 'sgd'), not solver '${this.solver}'`);
