@@ -6,12 +6,19 @@ import { currentArena } from './backend/select.js';
 import { LinfitError } from './errors.js';
 import { resolveOptimizer, type OptimizerSpec } from './optim/index.js';
 import { constant, rateAt, type ScheduleFn } from './schedules/index.js';
+import { lbfgs } from './solvers/lbfgs.js';
+import { newtonCg } from './solvers/newton.js';
 import { asVector, checkOptionNames, numberIn, oneOf } from './validate.js';
 
 export type Objective = (x: Float64Array, grad: Float64Array) => number;
 
 export interface MinimizeOptions {
-  method?: 'gd';
+  /** 'gd' (default): the optimizer and schedule below; 'lbfgs' and 'newton': exact solvers. */
+  method?: 'gd' | 'lbfgs' | 'newton';
+  /** Newton: the Hessian at x (d×d, rows), or give hessVec instead. */
+  hess?: (x: Float64Array) => ArrayLike<ArrayLike<number>>;
+  /** Newton: the Hessian at x times v. */
+  hessVec?: (x: Float64Array, v: Float64Array) => ArrayLike<number>;
   optimizer?: OptimizerSpec;
   /**
    * η₀ (default: the optimizer's, 0.01 for sgd), or one rate per coordinate (seed 002's
@@ -43,10 +50,11 @@ export interface MinimizeResult {
  */
 export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
   const where = 'minimize';
-  const o = checkOptionNames(options, ['method', 'optimizer', 'learningRate', 'schedule', 'maxIter', 'tol', 'recordPath', 'onStep'], where);
-  oneOf(o.method ?? 'gd', ['gd'] as const, 'method', where);
+  const o = checkOptionNames(options, ['method', 'hess', 'hessVec', 'optimizer', 'learningRate', 'schedule', 'maxIter', 'tol', 'recordPath', 'onStep'], where);
+  const method = oneOf(o.method ?? 'gd', ['gd', 'lbfgs', 'newton'] as const, 'method', where);
   if (typeof f !== 'function') throw new LinfitError('BAD_OPTION', 'minimize: f must be a function (x, grad) => value');
   const start = asVector(x0, 'x0');
+  if (method !== 'gd') return minimizeExact(f, start, method, o);
   const optimizer = resolveOptimizer(o.optimizer, where);
   let base: number;
   let perCoordinate: Float64Array | undefined;
@@ -106,6 +114,60 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
       if (o.onStep?.({ iteration: iterations, x: arena.read(x, n), value, learningRate: lr }) === false) break;
     }
     return { x: arena.read(x, n), value, iterations, converged, ...(path ? { path } : {}) };
+  });
+}
+
+/** L-BFGS or Newton–CG on a user function, through the same solvers the models use. */
+function minimizeExact(f: Objective, start: Float64Array, method: 'lbfgs' | 'newton', o: MinimizeOptions): MinimizeResult {
+  const where = 'minimize';
+  for (const name of ['optimizer', 'learningRate', 'schedule'] as const) {
+    if (o[name] !== undefined) throw new LinfitError('BAD_OPTION', `${where}: ${name} applies to method 'gd', not '${method}'`);
+  }
+  if (method === 'newton' && !o.hess && !o.hessVec) {
+    throw new LinfitError('BAD_OPTION', `${where}: method 'newton' needs hess(x) or hessVec(x, v)`);
+  }
+  const maxIter = numberIn(o.maxIter ?? (method === 'newton' ? 100 : 1000), 'maxIter', where, { min: 0, integer: true });
+  const tol = numberIn(o.tol ?? 1e-6, 'tol', where, { min: 0 });
+  const n = start.length;
+  const arena = currentArena();
+  return arena.scope(() => {
+    arena.reserve(2 * n, 2);
+    const x = arena.copyIn(start);
+    const scratch = arena.alloc(n);
+    const view = (ptr: number) => arena.f64.subarray(ptr / 8, ptr / 8 + n);
+    const objective = {
+      size: n,
+      evaluate: (xp: number, gp: number) => {
+        const g = gp === 0 ? scratch : gp;
+        arena.f64.fill(0, g / 8, g / 8 + n);
+        const value = f(view(xp), view(g));
+        if (!Number.isFinite(value) || arena.kernels.firstNonFinite(n, g) >= 0) {
+          throw new LinfitError('DIVERGED', `minimize: f or its gradient is non-finite (value ${value}) at the point tried`);
+        }
+        return value;
+      },
+      hessVec: (xp: number, vp: number, out: number) => {
+        const point = arena.read(xp, n), v = arena.read(vp, n);
+        let hv: ArrayLike<number>;
+        if (o.hessVec) {
+          hv = o.hessVec(point, v);
+        } else {
+          const H = o.hess!(point);
+          hv = Array.from({ length: n }, (_, i) => {
+            let s = 0;
+            for (let j = 0; j < n; j++) s += H[i][j] * v[j];
+            return s;
+          });
+        }
+        arena.f64.set(asVector(hv, 'hessVec result', n), out / 8);
+      },
+    };
+    const path: Float64Array[] | undefined = (o.recordPath ?? true) ? [start.slice()] : undefined;
+    const onIteration = (xp: number) => path?.push(arena.read(xp, n));
+    const result = method === 'lbfgs'
+      ? lbfgs(arena, objective, x, { maxIter, tol, onIteration })
+      : newtonCg(arena, objective, x, { maxIter, tol, onIteration, exactSteps: true });
+    return { x: arena.read(x, n), value: result.value, iterations: result.iterations, converged: result.converged, ...(path ? { path } : {}) };
   });
 }
 

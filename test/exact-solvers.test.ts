@@ -60,11 +60,11 @@ describe.each(BACKENDS)('L-BFGS and Newton reach the exact optimum (%s backend)'
     const newton = new LogisticRegression({ solver: 'newton', alpha: 1e-3, tol: 1e-12 }).fit(X, y);
     const g = newton.history.gradNorm!;
     expect(newton.nIter).toBeLessThan(20);
-    // Once close, each step squares the error: ‖g_{k+1}‖ ≤ C‖g_k‖² with a modest C.
-    const last = g.length - 1;
-    expect(g[last]).toBeLessThanOrEqual(1e-12);
-    expect(g[last - 1]).toBeLessThan(1e-4);
-    expect(g[last]).toBeLessThan(100 * g[last - 1] ** 2 + 1e-15);
+    expect(g[g.length - 1]).toBeLessThanOrEqual(1e-12);
+    // Once close (and above the rounding floor), each step squares the error: ‖g_{k+1}‖ ≤ C‖g_k‖² (C = 1000).
+    const close = g.map((v, k) => [g[k - 1], v]).filter(([before, after], k) => k > 0 && before < 1e-4 && after > 1e-13);
+    expect(close.length).toBeGreaterThan(0);
+    for (const [before, after] of close) expect(after).toBeLessThan(1e3 * before ** 2);
     const lbfgs = new LogisticRegression({ alpha: 1e-3 }).fit(X, y);
     expect(lbfgs.solver).toBe('lbfgs');
     expect(lbfgs.converged).toBe(true);

@@ -79,6 +79,47 @@ describe.each(BACKENDS)('minimize (%s backend)', (backend) => {
   });
 });
 
+describe.each(BACKENDS)('minimize with the exact methods (%s backend)', (backend) => {
+  useBackend(backend);
+  const rosenbrock = (x: Float64Array, g: Float64Array) => {
+    const [a, b] = x;
+    g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
+    g[1] = 200 * (b - a * a);
+    return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
+  };
+  const hess = (x: Float64Array) => [[2 - 400 * (x[1] - 3 * x[0] ** 2), -400 * x[0]], [-400 * x[0], 200]];
+
+  it("L-BFGS and Newton solve Rosenbrock from (−1.2, 1) to the gradient tolerance", () => {
+    const lbfgs = minimize(rosenbrock, [-1.2, 1], { method: 'lbfgs', tol: 1e-10 });
+    const newton = minimize(rosenbrock, [-1.2, 1], { method: 'newton', hess, tol: 1e-10 });
+    for (const r of [lbfgs, newton]) {
+      expect(r.converged).toBe(true);
+      expect(r.x[0]).toBeCloseTo(1, 8);
+      expect(r.x[1]).toBeCloseTo(1, 8);
+      expect(r.path!.length).toBe(r.iterations + 1);
+    }
+    expect(newton.iterations).toBeLessThan(lbfgs.iterations);
+  });
+
+  it('Newton takes one step on a quadratic, with hess or hessVec', () => {
+    // f = ½xᵀAx − bᵀx with A = [[3, 1], [1, 2]], b = [1, 1]: minimum at A⁻¹b = [0.2, 0.4].
+    const f = (x: Float64Array, g: Float64Array) => {
+      g[0] = 3 * x[0] + x[1] - 1;
+      g[1] = x[0] + 2 * x[1] - 1;
+      return 0.5 * (3 * x[0] ** 2 + 2 * x[0] * x[1] + 2 * x[1] ** 2) - x[0] - x[1];
+    };
+    const byMatrix = minimize(f, [5, -3], { method: 'newton', hess: () => [[3, 1], [1, 2]], tol: 1e-12 });
+    const byProduct = minimize(f, [5, -3], { method: 'newton', hessVec: (_x, v) => [3 * v[0] + v[1], v[0] + 2 * v[1]], tol: 1e-12 });
+    for (const r of [byMatrix, byProduct]) {
+      expect(r.iterations).toBe(1);
+      expect(r.x[0]).toBeCloseTo(0.2, 12);
+      expect(r.x[1]).toBeCloseTo(0.4, 12);
+    }
+    expect(() => minimize(f, [0, 0], { method: 'newton' })).toThrowError(expect.objectContaining({ code: 'BAD_OPTION' }));
+    expect(() => minimize(f, [0, 0], { method: 'lbfgs', learningRate: 0.1 })).toThrowError(expect.objectContaining({ code: 'BAD_OPTION' }));
+  });
+});
+
 describe('checkGradient', () => {
   it('finds a correct gradient correct and a wrong one wrong (seed 003 numerical method)', () => {
     const good = checkGradient((x, g) => {

@@ -205,6 +205,7 @@ export class LogisticRegression {
       this.solver as ExactMethod,
       exact,
     );
+    if (classes.length > 2) centreSoftmax(result.params, classes.length, M.cols, this.penalty === 'none');
     const fitted: Fitted = {
       classes, cols: M.cols,
       train: { params: result.params, slots: [], step: result.iterations, epoch: result.iterations, rng: 0, plateau: initialPlateauState() },
@@ -393,6 +394,25 @@ function validateClassWeight(value: unknown, where: string): 'balanced' | Record
   }
   for (const [label, w] of Object.entries(value)) numberIn(w, `classWeight['${label}']`, where, { min: 0 });
   return { ...(value as Record<string, number>) };
+}
+
+/**
+ * Softmax probabilities do not change when the same vector is added to every class's
+ * parameters, and the intercepts are not penalised: they are only determined up to a common
+ * shift (the weights too when there is no penalty). Centring them across classes picks the
+ * one answer every solver agrees on, without changing the model.
+ */
+function centreSoftmax(params: Float64Array, classes: number, cols: number, weightsToo: boolean): void {
+  const centre = (offset: number, stride: number, count: number) => {
+    for (let j = 0; j < count; j++) {
+      let mean = 0;
+      for (let k = 0; k < classes; k++) mean += params[offset + k * stride + j];
+      mean /= classes;
+      for (let k = 0; k < classes; k++) params[offset + k * stride + j] -= mean;
+    }
+  };
+  centre(classes * cols, 1, 1);
+  if (weightsToo) centre(0, cols, cols);
 }
 
 /** Labels as class indices (float64, as the kernels read them). */

@@ -25,10 +25,12 @@ export interface LbfgsOptions {
   maxIter: number;
   tol: number;
   memory?: number;
+  /** Called after each iteration with the pointer of the current iterate. */
+  onIteration?: (x: number) => void;
 }
 
 /** Minimises from the parameters at `x` (overwritten with the answer). */
-export function lbfgs(arena: Arena, objective: SmoothObjective, x: number, { maxIter, tol, memory = 10 }: LbfgsOptions): ExactResult {
+export function lbfgs(arena: Arena, objective: SmoothObjective, x: number, { maxIter, tol, memory = 10, onIteration }: LbfgsOptions): ExactResult {
   const k = arena.kernels;
   const n = objective.size;
   arena.reserve(n * (5 + 2 * memory), 5 + 2 * memory);
@@ -90,6 +92,7 @@ export function lbfgs(arena: Arena, objective: SmoothObjective, x: number, { max
     iterations++;
     history.loss.push(value);
     history.gradNorm.push(maxAbs(arena, g, n));
+    onIteration?.(x);
   }
   return finished('L-BFGS', value, iterations, history, tol);
 }
