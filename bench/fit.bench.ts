@@ -4,7 +4,7 @@ import { LinearRegression, LogisticRegression, Matrix, lassoPath, setBackend } f
 import { Random } from '../src/random.js';
 import type { Comparison } from './harness.js';
 
-function regressionData(n: number, d: number): { X: Matrix; y: Float64Array } {
+export function regressionData(n: number, d: number): { X: Matrix; y: Float64Array } {
   const random = new Random(7);
   const X = new Matrix(n, d);
   for (let i = 0; i < X.data.length; i++) X.data[i] = random.normal();
@@ -18,7 +18,7 @@ function regressionData(n: number, d: number): { X: Matrix; y: Float64Array } {
 }
 
 /** Labels from a noisy linear rule: K = 2 gives 0/1, larger K the argmax of K random directions. */
-function classificationData(n: number, d: number, classes: number): { X: Matrix; y: number[] } {
+export function classificationData(n: number, d: number, classes: number): { X: Matrix; y: number[] } {
   const random = new Random(11);
   const X = new Matrix(n, d);
   for (let i = 0; i < X.data.length; i++) X.data[i] = random.normal();
