@@ -21,3 +21,6 @@ export { adamStep } from './optim/adam';
 export { amsgradStep } from './optim/amsgrad';
 export { adamaxStep } from './optim/adamax';
 export { nadamStep } from './optim/nadam';
+// Not kernels: test hooks for the two-lane exp and log1p (test/vector-math.test.ts calls them
+// on the module directly).
+export { expNegTest, log1pTest } from './math/exp';

@@ -212,8 +212,8 @@ function nonFiniteCases(): Case[] {
 }
 
 /**
- * Logistic regression with |z| around 800: the loss must stay finite (and σ(1 − σ) underflow
- * gracefully in the Hessian). `args` builds a kernel's arguments from the data, as for
+ * Logistic regression with |z| around 800 and 1e300: the loss must stay finite (and σ(1 − σ)
+ * underflow gracefully in the Hessian). `args` builds a kernel's arguments from the data, as for
  * selectionCases; every case runs in order and through an index list with repeats.
  */
 function extremeLogisticCases(args: (n: number, cols: number, X: Vec, sw: Vec | null, params: Vec) => SelectionArgs): Case[] {
@@ -222,19 +222,20 @@ function extremeLogisticCases(args: (n: number, cols: number, X: Vec, sw: Vec | 
   return WEIGHTINGS.flatMap(({ label, make }) => [
     { what: 'z=±800', build: args(rows, 1, x, make(rows), Float64Array.of(800, 0)) },
     { what: '|z|≈800 5 cols', build: args(rows, 5, uniform(rows * 5), make(rows), uniform(6, -400, 400)) },
+    { what: '|z|≈1e300 5 cols', build: args(rows, 5, uniform(rows * 5), make(rows), uniform(6, -2e299, 2e299)) },
   ].flatMap(({ what, build }) =>
     [IN_ORDER, shuffled(rows, 2)].map((s) => ({ label: `${what} ${label} ${s.label}`, args: build(batchRows(s, rows), s.idx, true) })),
   ));
 }
 
 /**
- * Softmax with |z| around 800 (finite loss), and with more classes than the paired-row path
+ * Softmax with |z| around 800 and 1e300 (finite loss), and with more classes than the paired-row path
  * takes; in order and through index lists of odd and even length.
  */
 function extremeSoftmaxCases(args: (n: number, cols: number, K: number, X: Vec, sw: Vec | null, params: Vec) => SelectionArgs): Case[] {
   const rows = 9, cols = 4;
   return WEIGHTINGS.flatMap(({ label, make }) =>
-    [{ K: 3, scale: 400, what: '|z|≈800' }, { K: 300, scale: 1, what: '300 classes' }].flatMap(({ K, scale, what }) => {
+    [{ K: 3, scale: 400, what: '|z|≈800' }, { K: 5, scale: 2e299, what: '|z|≈1e300' }, { K: 300, scale: 1, what: '300 classes' }].flatMap(({ K, scale, what }) => {
       const build = args(rows, cols, K, uniform(rows * cols), make(rows), uniform(K * cols + K, -scale, scale));
       return [IN_ORDER, shuffled(rows, 1), shuffled(rows, 0)].map((s) => ({
         label: `${what} ${label} ${s.label}`,
@@ -684,6 +685,18 @@ describe.each(BACKENDS)('$label kernels match the naive loops', ({ create }) => 
     );
     expect(losses.length).toBe(14);
     for (const loss of losses) expect(Number.isFinite(loss) && loss > 0).toBe(true);
+  });
+
+  it('gives a finite loss, gradient and Hessian-vector product at |z| ≈ 1e300', () => {
+    const outIndex: Partial<Record<KernelName, number>> = { logisticLossGrad: 7, softmaxLossGrad: 8, logisticHessVec: 7, softmaxHessVec: 8 };
+    const outcomes = SPECS.filter((s) => outIndex[s.name] !== undefined).flatMap((spec) =>
+      spec.cases.filter((c) => c.label.includes('1e300')).map((c) => ({ spec, outcome: runOnBackend(backend, spec.name, c.args, LAYOUTS[0]) })),
+    );
+    expect(outcomes.length).toBe(4 * 2 + 6 * 2);
+    for (const { spec, outcome } of outcomes) {
+      if (typeof outcome.value === 'number') expect(Number.isFinite(outcome.value) && outcome.value > 1e298).toBe(true);
+      expect([...(outcome.buffers[outIndex[spec.name]!] as Vec)].every(Number.isFinite)).toBe(true);
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { bytes, zero } from '../util';
 import { dotAt, dot2At } from '../blas/dot';
 import { axpyAt, axpy4At } from '../blas/axpy';
 import { lookahead, rowIndex, sink, touchRow, weight } from './rows';
+import { expNeg2, log1p2 } from '../math/exp';
 
 /**
  * What glmPass computes per row; always a constant, so the other branches fold away.
@@ -16,9 +17,10 @@ export const enum Link { Squared, Logistic, LogisticHess }
  * residual (the loss gradient) or, for LogisticHess, σ_i(1 − σ_i)·([x_i, 1]·v).
  * `withOut` is a constant at every call site: the loss-only pass has no axpy half at all.
  *
- * Rows go four at a time: two paired SIMD dots (each load of w serves two rows), four
- * independent scalar terms (the logistic link's exp/log1p chains overlap), then one pass over
- * out adding all four rows, which are still in L1.
+ * Rows go four at a time: two paired SIMD dots (each load of w serves two rows), whose two
+ * [z, z'] pairs go straight into the two-lane exp/log1p of ../math/exp (two rows' terms per
+ * evaluation, the two pairs' chains overlapping), then one pass over out adding all four rows,
+ * which are still in L1. Leftover rows go through lane 0 of the same terms.
  *
  * idx = 0 (every row, in order): the four rows are i, i + q, i + 2q, i + 3q (q = rows / 4),
  * not neighbours: each quarter of X is then one sequential stream, which the hardware
@@ -89,71 +91,123 @@ export const enum Link { Squared, Logistic, LogisticHess }
 
 /**
  * Four rows at r0..r3 (o0..o3: byte offsets of their entries in y and sw): acc + their
- * [s·loss, coef] terms, in row order, and (withOut) out += Σ coef_k·x_k in one pass over out.
+ * [s·loss, coef] terms, and (withOut) out += Σ coef_k·x_k in one pass over out. The terms go
+ * two rows at a time, one per f64x2 lane (rows 0 and 1, then 2 and 3).
  */
 @inline function quad(
   link: Link, withOut: bool, cols: i32, r0: usize, r1: usize, r2: usize, r3: usize,
   o0: usize, o1: usize, o2: usize, o3: usize, y: usize, sw: usize, params: usize, b: f64,
   v: usize, c: f64, out: usize, acc: v128,
 ): v128 {
-  const z01 = dot2At(cols, r0, r1, params), z23 = dot2At(cols, r2, r3, params);
+  const z01 = f64x2.add(dot2At(cols, r0, r1, params), f64x2.splat(b));
+  const z23 = f64x2.add(dot2At(cols, r2, r3, params), f64x2.splat(b));
   let u01 = f64x2.splat(0), u23 = f64x2.splat(0);
   if (link == Link.LogisticHess) {
-    u01 = dot2At(cols, r0, r1, v);
-    u23 = dot2At(cols, r2, r3, v);
+    u01 = f64x2.add(dot2At(cols, r0, r1, v), f64x2.splat(c));
+    u23 = f64x2.add(dot2At(cols, r2, r3, v), f64x2.splat(c));
   }
-  const t0 = term(link, withOut, f64x2.extract_lane(z01, 0) + b, target(link, y, o0), weight(sw, o0), f64x2.extract_lane(u01, 0) + c);
-  const t1 = term(link, withOut, f64x2.extract_lane(z01, 1) + b, target(link, y, o1), weight(sw, o1), f64x2.extract_lane(u01, 1) + c);
-  const t2 = term(link, withOut, f64x2.extract_lane(z23, 0) + b, target(link, y, o2), weight(sw, o2), f64x2.extract_lane(u23, 0) + c);
-  const t3 = term(link, withOut, f64x2.extract_lane(z23, 1) + b, target(link, y, o3), weight(sw, o3), f64x2.extract_lane(u23, 1) + c);
+  const t01 = target2(link, y, o0, o1), t23 = target2(link, y, o2, o3);
+  const s01 = weight2(sw, o0, o1), s23 = weight2(sw, o2, o3);
+  const e01 = expTerm(link, z01), e23 = expTerm(link, z23);
+  // [l0 + l2, l1 + l3] and the same for the coefficients; then acc + [Σ l, Σ coef].
+  const l = f64x2.add(lossTerm(link, z01, e01, t01, s01), lossTerm(link, z23, e23, t23, s23));
+  let k = f64x2.splat(0);
   if (withOut) {
+    const k01 = coefTerm(link, z01, e01, t01, s01, u01), k23 = coefTerm(link, z23, e23, t23, s23, u23);
     axpy4At(
-      cols, f64x2.extract_lane(t0, 1), r0, f64x2.extract_lane(t1, 1), r1,
-      f64x2.extract_lane(t2, 1), r2, f64x2.extract_lane(t3, 1), r3, out,
+      cols, f64x2.extract_lane(k01, 0), r0, f64x2.extract_lane(k01, 1), r1,
+      f64x2.extract_lane(k23, 0), r2, f64x2.extract_lane(k23, 1), r3, out,
     );
+    k = f64x2.add(k01, k23);
   }
-  return f64x2.add(f64x2.add(f64x2.add(f64x2.add(acc, t0), t1), t2), t3);
+  return f64x2.add(f64x2.add(acc, v128.shuffle<f64>(l, k, 0, 2)), v128.shuffle<f64>(l, k, 1, 3));
 }
 
-/** One row at r (o: byte offset of its entries in y and sw). */
+/** One row at r (o: byte offset of its entries in y and sw), through lane 0 of the pair terms. */
 @inline function single(
   link: Link, withOut: bool, cols: i32, r: usize, o: usize, y: usize, sw: usize, params: usize,
   b: f64, v: usize, c: f64, out: usize, acc: v128,
 ): v128 {
-  const u = link == Link.LogisticHess ? dotAt(cols, r, v) + c : 0.0;
-  const t = term(link, withOut, dotAt(cols, r, params) + b, target(link, y, o), weight(sw, o), u);
+  const z = dotAt(cols, r, params) + b;
+  const s = weight(sw, o);
+  // [s·loss, s·coef]; the logistic links through one shared (not inlined) copy of their terms.
+  let t: v128;
+  if (link == Link.Squared) {
+    const zv = f64x2.splat(z), tv = f64x2.splat(load<f64>(y + o)), sv = f64x2.splat(s);
+    const zero = f64x2.splat(0);
+    t = v128.shuffle<f64>(lossTerm(link, zv, zero, tv, sv), withOut ? coefTerm(link, zv, zero, tv, sv, zero) : zero, 0, 2);
+  } else if (link == Link.Logistic) {
+    t = logisticRow(z, load<f64>(y + o), s);
+    if (!withOut) t = f64x2.replace_lane(t, 1, 0);
+  } else {
+    t = f64x2.replace_lane(f64x2.splat(0), 1, logisticHessRow(z, s, dotAt(cols, r, v) + c));
+  }
   if (withOut) axpyAt(cols, f64x2.extract_lane(t, 1), r, out);
   return f64x2.add(acc, t);
 }
 
-@inline function target(link: Link, y: usize, o: usize): f64 {
-  return link == Link.LogisticHess ? 0.0 : load<f64>(y + o);
+/**
+ * [s·loss, s·coef] of one row for the logistic loss (the coefficient computed even for a
+ * loss-only call: this serves at most three rows per call). Not inlined, nor logisticHessRow:
+ * the rows left over by the four-row groups don't need it, and each two-lane exp and log1p
+ * inlined is ~0.5 KB of code.
+ */
+function logisticRow(z: f64, t: f64, s: f64): v128 {
+  const zv = f64x2.splat(z), tv = f64x2.splat(t), sv = f64x2.splat(s);
+  const e = expTerm(Link.Logistic, zv);
+  return v128.shuffle<f64>(lossTerm(Link.Logistic, zv, e, tv, sv), coefTerm(Link.Logistic, zv, e, tv, sv, e), 0, 2);
 }
 
+/** s·σ(1 − σ)·u of one row (see logisticRow). */
+function logisticHessRow(z: f64, s: f64, u: f64): f64 {
+  const zv = f64x2.splat(z), zero = f64x2.splat(0);
+  return f64x2.extract_lane(coefTerm(Link.LogisticHess, zv, expTerm(Link.LogisticHess, zv), zero, f64x2.splat(s), f64x2.splat(u)), 0);
+}
 
-/**
- * [s·loss(z, t), s·coef] for one row, as an f64x2 (a pair without allocating); without
- * `withOut` the coefficient lane is 0 and never computed. u = [x, 1]·v (LogisticHess only).
- */
-@inline function term(link: Link, withOut: bool, z: f64, t: f64, s: f64, u: f64): v128 {
-  let l = 0.0, r = 0.0;
+/** The targets of two rows, [y at o0, y at o1] (zeros for LogisticHess, which has none). */
+@inline function target2(link: Link, y: usize, o0: usize, o1: usize): v128 {
+  if (link == Link.LogisticHess) return f64x2.splat(0);
+  return v128.load64_lane(y + o1, v128.load64_zero(y + o0), 1);
+}
+
+/** The sample weights of two rows, or ones when sw = 0 (see weight). */
+@inline function weight2(sw: usize, o0: usize, o1: usize): v128 {
+  if (sw == 0) return f64x2.splat(1.0);
+  return v128.load64_lane(sw + o1, v128.load64_zero(sw + o0), 1);
+}
+
+// The per-row terms, two rows (lanes) at a time. The logistic link's softplus(z) = log(1 + e^z)
+// and σ(z) share one e = e^{−|z|}, which never overflows:
+//   softplus = max(z, 0) + log1p(e),  σ = (z > 0 ? 1 : e) / (1 + e),  σ(1 − σ) = e / (1 + e)².
+// Branch-free (max and select), since the sign of z is as good as random from row to row.
+
+/** e = e^{−|z|} for the logistic links (unused by Squared). */
+@inline function expTerm(link: Link, z: v128): v128 {
+  if (link == Link.Squared) return f64x2.splat(0);
+  return expNeg2(f64x2.neg(f64x2.abs(z)));
+}
+
+/** s·loss(z, t) per lane (0 for LogisticHess, which has no loss). */
+@inline function lossTerm(link: Link, z: v128, e: v128, t: v128, s: v128): v128 {
   if (link == Link.Squared) {
-    const d = z - t;
-    l = s * 0.5 * d * d;
-    if (withOut) r = s * d;
-  } else {
-    // softplus(z) = log(1 + e^z) and σ(z) share one exp of −|z|, which never overflows:
-    //   softplus = max(z, 0) + log1p(e),  σ = (z > 0 ? 1 : e) / (1 + e),  e = e^{−|z|},
-    //   σ(1 − σ) = e / (1 + e)².
-    // Branch-free (max and select), since the sign of z is as good as random from row to row.
-    const e = Math.exp(-Math.abs(z));
-    if (link == Link.Logistic) {
-      l = s * (Math.max(z, 0) + Math.log1p(e) - t * z);
-      if (withOut) r = s * (select<f64>(1.0, e, z > 0) / (1.0 + e) - t);
-    } else {
-      const d = 1.0 + e;
-      r = s * (e / (d * d)) * u;
-    }
+    const d = f64x2.sub(z, t);
+    return f64x2.mul(f64x2.mul(f64x2.mul(s, f64x2.splat(0.5)), d), d);
   }
-  return f64x2.replace_lane(f64x2.splat(l), 1, r);
+  if (link == Link.Logistic) {
+    // s·(max(z, 0) + log1p(e) − t·z); pmax(z, 0) is z < 0 ? 0 : z.
+    const sp = f64x2.add(f64x2.pmax(z, f64x2.splat(0)), log1p2(e));
+    return f64x2.mul(s, f64x2.sub(sp, f64x2.mul(t, z)));
+  }
+  return f64x2.splat(0);
+}
+
+/** s·coef per lane: the residual (the loss gradient in z) or, for LogisticHess, s·σ(1 − σ)·u. */
+@inline function coefTerm(link: Link, z: v128, e: v128, t: v128, s: v128, u: v128): v128 {
+  if (link == Link.Squared) return f64x2.mul(s, f64x2.sub(z, t));
+  const d = f64x2.add(f64x2.splat(1.0), e);
+  if (link == Link.Logistic) {
+    const num = v128.bitselect(f64x2.splat(1.0), e, f64x2.gt(z, f64x2.splat(0)));
+    return f64x2.mul(s, f64x2.sub(f64x2.div(num, d), t));
+  }
+  return f64x2.mul(f64x2.mul(s, f64x2.div(e, f64x2.mul(d, d))), u);
 }

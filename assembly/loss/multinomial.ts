@@ -2,6 +2,7 @@ import { bytes, zero } from '../util';
 import { dotAt, dot2At } from '../blas/dot';
 import { axpyAt, axpy2At } from '../blas/axpy';
 import { lookahead, rowIndex, sink, touchRow, weight } from './rows';
+import { expNeg2 } from '../math/exp';
 
 /** What softmaxPass computes; always a constant, so the other branches fold away. */
 export const enum Mode { Loss, LossGrad, HessVec }
@@ -108,16 +109,8 @@ const SCRATCH2: usize = memory.data(PAIRED_MAX_CLASSES << 4, 16);
     zt0 = load<f64>(p0 + t0);
     zt1 = load<f64>(p1 + t1);
   }
-  let sum0 = 0.0, sum1 = 0.0;
-  for (let k: usize = 0; k < kb; k += 8) {
-    const e0 = Math.exp(load<f64>(p0 + k) - max0), e1 = Math.exp(load<f64>(p1 + k) - max1);
-    if (mode != Mode.Loss) {
-      store<f64>(p0 + k, e0);
-      store<f64>(p1 + k, e1);
-    }
-    sum0 += e0;
-    sum1 += e1;
-  }
+  const sums = mode == Mode.Loss ? expSum2(false, p0, p1, kb, max0, max1) : expSum2(true, p0, p1, kb, max0, max1);
+  const sum0 = f64x2.extract_lane(sums, 0), sum1 = f64x2.extract_lane(sums, 1);
   const s0 = weight(sw, o0), s1 = weight(sw, o1);
   if (mode != Mode.HessVec) {
     // log Σ_k e^{z_k} − z_y, as zMax + log Σ_k e^{z_k − zMax} − z_y.
@@ -179,12 +172,7 @@ const SCRATCH2: usize = memory.data(PAIRED_MAX_CLASSES << 4, 16);
     t = classOffset(y + o);
     zt = load<f64>(scratch + t);
   }
-  let sum = 0.0;
-  for (let k: usize = 0; k < kb; k += 8) {
-    const e = Math.exp(load<f64>(scratch + k) - zMax);
-    if (mode != Mode.Loss) store<f64>(scratch + k, e);
-    sum += e;
-  }
+  const sum = mode == Mode.Loss ? expSum(false, scratch, kb, zMax) : expSum(true, scratch, kb, zMax);
   const s = weight(sw, o);
   if (mode != Mode.HessVec) loss += s * (zMax + Math.log(sum) - zt);
   if (mode == Mode.Loss) return loss;
@@ -211,6 +199,60 @@ const SCRATCH2: usize = memory.data(PAIRED_MAX_CLASSES << 4, 16);
     }
   }
   return loss;
+}
+
+/**
+ * Σ_k e^{z_k − m} over the logits at p (kb bytes of them) and, if `keep`, e^{z_k − m} in their
+ * place: two classes per two-lane exp (m ≥ every z_k, so the arguments are ≤ 0), an odd last
+ * one in lane 0. Not inlined (nor expSum2): one copy serves all the call sites, and a call
+ * costs little next to a row's K dot products.
+ */
+function expSum(keep: bool, p: usize, kb: usize, m: f64): f64 {
+  const mv = f64x2.splat(m);
+  let a = f64x2.splat(0);
+  let k: usize = 0;
+  for (; k + 16 <= kb; k += 16) {
+    const e = expNeg2(f64x2.sub(v128.load(p + k), mv));
+    if (keep) v128.store(p + k, e);
+    a = f64x2.add(a, e);
+  }
+  let sum = f64x2.extract_lane(a, 0) + f64x2.extract_lane(a, 1);
+  if (k < kb) {
+    const e = f64x2.extract_lane(expNeg2(f64x2.sub(v128.load64_zero(p + k), mv)), 0);
+    if (keep) store<f64>(p + k, e);
+    sum += e;
+  }
+  return sum;
+}
+
+/**
+ * expSum for two rows' logits at p0 and p1 (maxima m0, m1), as [Σ row 0, Σ row 1]: their exp
+ * chains overlap, and an odd last class of both rows goes in one evaluation.
+ */
+function expSum2(keep: bool, p0: usize, p1: usize, kb: usize, m0: f64, m1: f64): v128 {
+  const mv0 = f64x2.splat(m0), mv1 = f64x2.splat(m1);
+  let a0 = f64x2.splat(0), a1 = f64x2.splat(0);
+  let k: usize = 0;
+  for (; k + 16 <= kb; k += 16) {
+    const e0 = expNeg2(f64x2.sub(v128.load(p0 + k), mv0)), e1 = expNeg2(f64x2.sub(v128.load(p1 + k), mv1));
+    if (keep) {
+      v128.store(p0 + k, e0);
+      v128.store(p1 + k, e1);
+    }
+    a0 = f64x2.add(a0, e0);
+    a1 = f64x2.add(a1, e1);
+  }
+  let sums = f64x2.add(v128.shuffle<f64>(a0, a1, 0, 2), v128.shuffle<f64>(a0, a1, 1, 3));
+  if (k < kb) {
+    const z = v128.load64_lane(p1 + k, v128.load64_zero(p0 + k), 1);
+    const e = expNeg2(f64x2.sub(z, v128.shuffle<f64>(mv0, mv1, 0, 2)));
+    if (keep) {
+      v128.store64_lane(p0 + k, e, 0);
+      v128.store64_lane(p1 + k, e, 1);
+    }
+    sums = f64x2.add(sums, e);
+  }
+  return sums;
 }
 
 /** Touches the two rows indexed at p, and their entries in y and sw (see touchRow). */
