@@ -9,6 +9,7 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'es2022',
+    keepNames: true,
     // Ship the .wasm on its own too, for browsers that prefer streaming compilation.
     onSuccess: async () => copyFileSync('build/linfit.wasm', 'dist/linfit.wasm'),
   },

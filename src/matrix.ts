@@ -25,10 +25,13 @@ export class Matrix {
   /** Builds a matrix from rows of equal length (copies). */
   static from(rows: ArrayLike<ArrayLike<number>>): Matrix {
     const n = rows.length;
-    const d = n > 0 ? rows[0].length : 0;
+    const d = n > 0 && rows[0] != null ? rows[0].length : 0;
     const out = new Matrix(n, d);
     for (let i = 0; i < n; i++) {
       const row = rows[i];
+      if (row == null || typeof row !== 'object') {
+        throw new LinfitError('SHAPE_MISMATCH', `row ${i} is ${row === null ? 'null' : typeof row}, not an array of numbers`);
+      }
       if (row.length !== d) {
         throw new LinfitError('SHAPE_MISMATCH', `row ${i} has ${row.length} values, row 0 has ${d}`);
       }

@@ -70,6 +70,10 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
     base = numberIn(o.learningRate ?? optimizer.defaultLearningRate, 'learningRate', where, { min: 0, minExclusive: true });
   }
   const schedule = o.schedule ?? constant();
+  if (typeof schedule !== 'function') {
+    throw new LinfitError('BAD_OPTION', `${where}: schedule must be a function (t, η₀) => rate (reduceOnPlateau is epoch-level and applies to models only)`);
+  }
+  if (o.onStep !== undefined && typeof o.onStep !== 'function') throw new LinfitError('BAD_OPTION', `${where}: onStep must be a function`);
   const maxIter = numberIn(o.maxIter ?? 1000, 'maxIter', where, { min: 0, integer: true });
   const tol = numberIn(o.tol ?? 1e-6, 'tol', where, { min: 0 });
   const recordPath = o.recordPath ?? true;
@@ -82,10 +86,8 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
     const grad = arena.alloc(n);
     const slots = Array.from({ length: optimizer.slots }, () => arena.zeros(n));
     const path: Float64Array[] | undefined = recordPath ? [start.slice()] : undefined;
-    // f may itself use linfit (and move memory), so views are taken afresh around every call.
     const evaluate = (): number => {
-      arena.f64.fill(0, grad / 8, grad / 8 + n);
-      const value = f(arena.f64.subarray(x / 8, x / 8 + n), arena.f64.subarray(grad / 8, grad / 8 + n));
+      const value = callUser(f, arena, x, grad, n);
       if (!Number.isFinite(value) || arena.kernels.firstNonFinite(n, grad) >= 0) {
         throw new LinfitError('DIVERGED', `minimize: f or its gradient became non-finite (value ${value}); lower learningRate`);
       }
@@ -134,13 +136,11 @@ function minimizeExact(f: Objective, start: Float64Array, method: 'lbfgs' | 'new
     arena.reserve(2 * n, 2);
     const x = arena.copyIn(start);
     const scratch = arena.alloc(n);
-    const view = (ptr: number) => arena.f64.subarray(ptr / 8, ptr / 8 + n);
     const objective = {
       size: n,
       evaluate: (xp: number, gp: number) => {
         const g = gp === 0 ? scratch : gp;
-        arena.f64.fill(0, g / 8, g / 8 + n);
-        const value = f(view(xp), view(g));
+        const value = callUser(f, arena, xp, g, n);
         if (!Number.isFinite(value) || arena.kernels.firstNonFinite(n, g) >= 0) {
           throw new LinfitError('DIVERGED', `minimize: f or its gradient is non-finite (value ${value}) at the point tried`);
         }
@@ -169,6 +169,17 @@ function minimizeExact(f: Objective, start: Float64Array, method: 'lbfgs' | 'new
       : newtonCg(arena, objective, x, { maxIter, tol, onIteration, exactSteps: true });
     return { x: arena.read(x, n), value: result.value, iterations: result.iterations, converged: result.converged, ...(path ? { path } : {}) };
   });
+}
+
+/**
+ * Calls the user's f on plain copies: f may itself use linfit, which can move the arena's
+ * memory, so it must never hold views into it. The gradient is copied in afterwards.
+ */
+function callUser(f: Objective, arena: ReturnType<typeof currentArena>, x: number, grad: number, n: number): number {
+  const g = new Float64Array(n);
+  const value = f(arena.read(x, n), g);
+  arena.f64.set(g, grad / 8);
+  return value;
 }
 
 export interface GradientCheck {

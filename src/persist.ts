@@ -39,7 +39,7 @@ export function loadModel(json: unknown): any {
   if (record.version !== FORMAT_VERSION) {
     throw new LinfitError('BAD_MODEL', `loadModel: format version ${String(record.version)} is not supported (this linfit reads version ${FORMAT_VERSION})`);
   }
-  const load = typeof record.type === 'string' ? loaders[record.type] : undefined;
+  const load = typeof record.type === 'string' && Object.hasOwn(loaders, record.type) ? loaders[record.type] : undefined;
   if (!load) throw new LinfitError('BAD_MODEL', `loadModel: unknown model type ${JSON.stringify(record.type)}`);
   try {
     return load(value as never);

@@ -1,4 +1,5 @@
 import { LinfitError } from './errors.js';
+import { loadModel } from './persist.js';
 import type { Matrix } from './matrix.js';
 import type { MatrixLike } from './validate.js';
 
@@ -10,7 +11,7 @@ export interface Transformer {
 }
 
 export interface Estimator {
-  fit(X: MatrixLike, y: ArrayLike<number> | ArrayLike<string>): unknown;
+  fit(X: MatrixLike, y: ArrayLike<number> | ArrayLike<string>, options?: { sampleWeight?: ArrayLike<number> }): unknown;
   predict(X: MatrixLike): ArrayLike<number> | ArrayLike<string> | ArrayLike<number | string>;
   score(X: MatrixLike, y: ArrayLike<number> | ArrayLike<string>): number;
   predictProba?(X: MatrixLike): Matrix;
@@ -51,10 +52,23 @@ export class Pipeline<M extends Estimator = Estimator> {
     return this.steps.slice(0, -1) as Transformer[];
   }
 
-  fit(X: MatrixLike, y: ArrayLike<number> | ArrayLike<string>): this {
-    let data: MatrixLike = X;
-    for (const t of this.transformers) data = t.fitTransform(data);
-    this.model.fit(data, y);
+  /**
+   * Fits every step in turn. A failure leaves the pipeline as it was: steps fitted before are
+   * restored from a snapshot taken first. `sampleWeight` goes to the model.
+   */
+  fit(X: MatrixLike, y: ArrayLike<number> | ArrayLike<string>, options?: { sampleWeight?: ArrayLike<number> }): this {
+    const snapshots = this.steps.map((step) => snapshot(step));
+    try {
+      let data: MatrixLike = X;
+      for (const t of this.transformers) data = t.fitTransform(data);
+      this.model.fit(data, y, options);
+    } catch (err) {
+      this.steps.forEach((step, i) => {
+        const saved = snapshots[i];
+        if (saved) Object.assign(step, loadModel(saved));
+      });
+      throw err;
+    }
     return this;
   }
 
@@ -79,6 +93,19 @@ export class Pipeline<M extends Estimator = Estimator> {
 
   toJSON(): PipelineJSON {
     return { format: 'linfit', version: 1, type: 'Pipeline', steps: this.steps.map((s) => s.toJSON()) };
+  }
+}
+
+/**
+ * A fitted step's JSON, or null when there is nothing to restore: not fitted yet, or not
+ * serialisable (a custom schedule function).
+ */
+function snapshot(step: { toJSON(): object }): object | null {
+  try {
+    return step.toJSON();
+  } catch (err) {
+    if (err instanceof LinfitError) return null;
+    throw err;
   }
 }
 

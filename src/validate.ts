@@ -79,7 +79,7 @@ export function assertColumns(M: Matrix, expected: number, what = 'X'): void {
  */
 export function checkOptionNames<T extends object>(options: T | undefined, allowed: readonly string[], where: string): T {
   const given = (options ?? {}) as T;
-  if (typeof given !== 'object') throw new LinfitError('BAD_OPTION', `${where}: options must be an object`);
+  if (typeof given !== 'object' || Array.isArray(given)) throw new LinfitError('BAD_OPTION', `${where}: options must be an object`);
   for (const key of Object.keys(given)) {
     if (!allowed.includes(key)) {
       throw new LinfitError('BAD_OPTION', `${where}: unknown option '${key}'; allowed: ${allowed.join(', ')}`);

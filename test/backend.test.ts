@@ -114,6 +114,11 @@ describe('built package (dist/)', () => {
       expect(lib.backendName()).toBe('wasm-simd');
       const model = new lib.LinearRegression().fit(COMMUTE_X, COMMUTE_Y);
       expectClose([model.intercept, ...model.coef], SEED_W, 1e-12);
+      // Saved models name their type whatever the bundler does to class names.
+      for (const Model of [lib.Ridge, lib.Lasso, lib.ElasticNet, lib.LinearRegression]) {
+        const saved = JSON.stringify(new Model().fit(COMMUTE_X, COMMUTE_Y).toJSON());
+        expect(lib.loadModel(saved)).toBeInstanceOf(Model);
+      }
     }
   });
 

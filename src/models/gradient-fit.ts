@@ -22,13 +22,18 @@ export interface GradientProblem {
   penalty: Penalty;
   /** Weights per output: the feature count. */
   cols: number;
+  /** Outputs (1, or K for softmax), to size the solvers' workspace up front. */
+  outputs: number;
   fitIntercept: boolean;
 }
 
 /** Copies the data into the arena (once) and builds the problem the solvers work on. */
 export function loadProblem(arena: Arena, data: GradientData, problem: GradientProblem): Problem {
   const { X, target, sampleWeight } = data;
-  arena.reserve(X.rows * X.cols + 2 * X.rows, 3);
+  // Everything a solver will allocate, reserved before anything is live, so the memory never
+  // has to grow under live data: the data, a row-index list, and ~30 parameter-sized vectors.
+  const size = problem.outputs * (X.cols + 1);
+  arena.reserve(X.rows * X.cols + 3 * X.rows + 32 * size + 2 * problem.outputs, 48);
   const x = arena.copyInFinite(X, 'X');
   const y = arena.copyIn(target);
   const sw = sampleWeight ? arena.copyIn(sampleWeight) : 0;

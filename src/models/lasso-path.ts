@@ -47,7 +47,7 @@ export function lassoPath(X: MatrixLike, y: ArrayLike<number>, options: LassoPat
   let alphas: Float64Array | undefined;
   if (o.alphas !== undefined) {
     alphas = asVector(o.alphas, 'alphas');
-    if (alphas.some((a) => a < 0)) throw new LinfitError('BAD_OPTION', `${where}: alphas must be ≥ 0`);
+    if (alphas.some((a) => !(a > 0))) throw new LinfitError('BAD_OPTION', `${where}: alphas must be > 0 (α = 0 is least squares: use LinearRegression)`);
     alphas = alphas.slice().sort().reverse();
   }
   const result = elasticNetPath(

@@ -78,8 +78,13 @@ export class LinearRegression {
   private readonly given: LinearRegressionOptions;
   private fitted?: Fitted;
 
+  /** The model's name in JSON and in messages (fixed: bundlers may rename classes). */
+  get typeName(): ModelType {
+    return 'LinearRegression';
+  }
+
   constructor(options: LinearRegressionOptions = {}) {
-    const where = new.target.name;
+    const where = this.typeName;
     const o = checkOptionNames(options, OPTION_NAMES, where);
     this.given = { ...o };
     this.fitIntercept = booleanOption(o.fitIntercept ?? true, 'fitIntercept', where);
@@ -96,8 +101,12 @@ export class LinearRegression {
     }
     this.solver = solver === 'auto' && hasL1 ? 'cd' : solver;
     this.positive = booleanOption(o.positive ?? false, 'positive', where);
-    if (this.positive && this.solver !== 'cd') {
-      throw new LinfitError('BAD_OPTION', `${where}: positive: true needs solver 'cd'`);
+    const l1Part = this.penalty === 'l1' || (this.penalty === 'elasticnet' && this.l1Ratio > 0);
+    if (this.positive && (this.solver !== 'cd' || !l1Part)) {
+      throw new LinfitError('BAD_OPTION', `${where}: positive: true needs solver 'cd' and an L1 term (Lasso or ElasticNet with l1Ratio > 0)`);
+    }
+    if (this.solver === 'cd' && this.alpha === 0) {
+      throw new LinfitError('BAD_OPTION', `${where}: solver 'cd' needs a penalty with alpha > 0; for ordinary least squares use solver 'normal' or 'qr'`);
     }
     if (this.solver === 'gd' || this.solver === 'sgd') {
       this.train = resolveTrainOptions(o, where, this.solver);
@@ -118,7 +127,7 @@ export class LinearRegression {
     const M = asMatrix(X);
     const target = asVector(y, 'y', M.rows);
     if (this.train) {
-      this.fitted = this.runGradient(M, target, options, initialState(M.cols + 1, this.train.optimizer, this.train.seed), this.train.maxIter, true);
+      this.fitted = this.runGradient(M, target, options, initialState(M.cols + 1, this.train.optimizer, this.train.seed), false);
       return this;
     }
     const sampleWeight = readSampleWeight(options, M.rows);
@@ -150,7 +159,7 @@ export class LinearRegression {
   /** One epoch of the gradient solver over (X, y), continuing from the current state. */
   partialFit(X: MatrixLike, y: ArrayLike<number>, options?: { sampleWeight?: ArrayLike<number> }): this {
     if (!this.train) {
-      throw new LinfitError('BAD_OPTION', `${this.constructor.name}: partialFit needs a gradient solver ('sgd' or 'gd'); this model uses '${this.solver}'`);
+      throw new LinfitError('BAD_OPTION', `${this.typeName}: partialFit needs a gradient solver ('sgd' or 'gd'); this model uses '${this.solver}'`);
     }
     const M = asMatrix(X);
     const target = asVector(y, 'y', M.rows);
@@ -159,7 +168,7 @@ export class LinearRegression {
       throw new LinfitError('SHAPE_MISMATCH', `X has ${M.cols} columns but the model was fitted with ${previous.coef.length}`);
     }
     const start = previous?.train ?? initialState(M.cols + 1, this.train.optimizer, this.train.seed);
-    const next = this.runGradient(M, target, options, start, 1, false);
+    const next = this.runGradient(M, target, options, start, true);
     if (previous?.history) {
       next.history = appendHistory(previous.history, next.history!);
       next.nIter! += previous.nIter ?? 0;
@@ -170,19 +179,15 @@ export class LinearRegression {
 
   private runGradient(
     M: Matrix, target: Float64Array, options: { sampleWeight?: ArrayLike<number> } | undefined,
-    start: TrainState, maxEpochs: number, stopRules: boolean,
+    start: TrainState, partial: boolean,
   ): Fitted {
     const train = this.train!;
-    const config = trainConfig(train, M.rows, this.constructor.name, maxEpochs);
-    if (!stopRules) {
-      config.tol = null;
-      config.earlyStopping = false;
-    }
+    const config = trainConfig(train, M.rows, this.typeName, partial);
     const penalty: Penalty = { kind: this.penalty, alpha: this.alpha, l1Ratio: this.l1Ratio };
     const result = runGradient(
       currentArena(),
       { X: M, target, sampleWeight: readSampleWeight(options, M.rows) },
-      { makeLoss: () => squaredLoss, penalty, cols: M.cols, fitIntercept: this.fitIntercept },
+      { makeLoss: () => squaredLoss, penalty, cols: M.cols, outputs: 1, fitIntercept: this.fitIntercept },
       config,
       start,
     );
@@ -266,12 +271,17 @@ export class LinearRegression {
     return {
       format: 'linfit',
       version: 1,
-      type: this.constructor.name as LinearRegressionJSON['type'],
+      type: this.typeName,
       options,
       coef: Array.from(f.coef),
       intercept: f.intercept,
       solverUsed: f.solver,
-      ...(f.train ? { state: trainStateJSON(f.train), history: f.history, nIter: f.nIter, converged: f.converged } : {}),
+      ...(f.rank !== undefined ? { rank: f.rank } : {}),
+      ...(f.singularValues ? { singularValues: Array.from(f.singularValues) } : {}),
+      ...(f.dualGap !== undefined ? { dualGap: f.dualGap } : {}),
+      ...(f.nIter !== undefined ? { nIter: f.nIter, converged: f.converged } : {}),
+      ...(f.warning ? { warning: f.warning } : {}),
+      ...(f.train ? { state: trainStateJSON(f.train), history: f.history } : {}),
     };
   }
 
@@ -285,18 +295,34 @@ export class LinearRegression {
   protected restore(json: LinearRegressionJSON): void {
     const coef = finiteArray(json.coef, 'coef', json.type);
     const solver = oneOf(json.solverUsed, ['normal', 'qr', 'cd', 'gd', 'sgd'] as const, 'solverUsed', `${json.type} JSON`);
+    const where = `${json.type} JSON`;
     const fitted: Fitted = { coef, intercept: finiteNumber(json.intercept, 'intercept', json.type), solver };
+    if (json.rank !== undefined) fitted.rank = numberIn(json.rank, 'rank', where, { min: 0, integer: true });
+    if (json.singularValues !== undefined) fitted.singularValues = finiteArray(json.singularValues, 'singularValues', json.type);
+    if (json.dualGap !== undefined) fitted.dualGap = finiteNumber(json.dualGap, 'dualGap', json.type);
+    if (json.nIter !== undefined) {
+      fitted.nIter = numberIn(json.nIter, 'nIter', where, { min: 0, integer: true });
+      fitted.converged = booleanOption(json.converged, 'converged', where);
+    }
+    if (json.warning !== undefined) {
+      if (typeof json.warning !== 'string') throw new LinfitError('BAD_MODEL', `${where}: warning must be a string`);
+      fitted.warning = json.warning;
+    }
     if (this.train && json.state) {
       fitted.train = restoreTrainState(json.state, coef.length + 1, this.train.optimizer.slots);
-      fitted.history = json.history;
-      fitted.nIter = json.nIter;
-      fitted.converged = json.converged;
+      const params = fitted.train.params;
+      if (coef.some((w, j) => w !== params[j]) || params[coef.length] !== fitted.intercept) {
+        throw new LinfitError('BAD_MODEL', `${where}: coef and intercept disagree with state.params`);
+      }
+      const loss = finiteArray(json.history?.loss ?? [], 'history.loss', json.type);
+      const rates = finiteArray(json.history?.learningRate ?? [], 'history.learningRate', json.type);
+      fitted.history = { loss: Array.from(loss), learningRate: Array.from(rates) };
     }
     this.fitted = fitted;
   }
 
   private state(): Fitted {
-    if (!this.fitted) throw notFitted(this.constructor.name);
+    if (!this.fitted) throw notFitted(this.typeName);
     return this.fitted;
   }
 }
@@ -304,18 +330,23 @@ export class LinearRegression {
 export interface LinearRegressionJSON {
   format: 'linfit';
   version: 1;
-  type: 'LinearRegression' | 'Ridge' | 'Lasso' | 'ElasticNet';
+  type: ModelType;
   options: Record<string, unknown>;
   coef: number[];
   intercept: number;
   solverUsed: FittedSolver;
-  state?: SavedTrainState;
-  history?: TrainResult['history'];
+  rank?: number;
+  singularValues?: number[];
+  dualGap?: number;
   nIter?: number;
   converged?: boolean;
+  warning?: string;
+  state?: SavedTrainState;
+  history?: TrainResult['history'];
 }
 
 type FittedSolver = 'normal' | 'qr' | 'cd' | 'gd' | 'sgd';
+type ModelType = 'LinearRegression' | 'Ridge' | 'Lasso' | 'ElasticNet';
 type PresetOptions = Omit<LinearRegressionOptions, 'penalty'>;
 
 /**
@@ -323,9 +354,13 @@ type PresetOptions = Omit<LinearRegressionOptions, 'penalty'>;
  * Closed form (XᵀX/n + αI)⁻¹Xᵀy/n on centred data.
  */
 export class Ridge extends LinearRegression {
+  override get typeName(): ModelType {
+    return 'Ridge';
+  }
+
   constructor(options: Omit<PresetOptions, 'l1Ratio'> = {}) {
-    checkOptionNames(options, OPTION_NAMES.filter((n) => n !== 'penalty' && n !== 'l1Ratio'), 'Ridge');
-    super({ ...options, penalty: 'l2', alpha: options.alpha ?? 1 });
+    const o = checkOptionNames(options, OPTION_NAMES.filter((n) => n !== 'penalty' && n !== 'l1Ratio'), 'Ridge');
+    super({ ...o, penalty: 'l2', alpha: o.alpha ?? 1 });
   }
 
   static override fromJSON(json: LinearRegressionJSON): Ridge {
@@ -338,9 +373,13 @@ export class Ridge extends LinearRegression {
 
 /** Lasso: mean ½(y − Xw − b)² + α‖w‖₁, as scikit-learn's Lasso(alpha); coordinate descent by default. */
 export class Lasso extends LinearRegression {
+  override get typeName(): ModelType {
+    return 'Lasso';
+  }
+
   constructor(options: Omit<PresetOptions, 'l1Ratio'> = {}) {
-    checkOptionNames(options, OPTION_NAMES.filter((n) => n !== 'penalty' && n !== 'l1Ratio'), 'Lasso');
-    super({ ...options, penalty: 'l1', alpha: options.alpha ?? 1 });
+    const o = checkOptionNames(options, OPTION_NAMES.filter((n) => n !== 'penalty' && n !== 'l1Ratio'), 'Lasso');
+    super({ ...o, penalty: 'l1', alpha: o.alpha ?? 1 });
   }
 
   static override fromJSON(json: LinearRegressionJSON): Lasso {
@@ -353,9 +392,13 @@ export class Lasso extends LinearRegression {
 
 /** Elastic net: mean ½(y − Xw − b)² + α(l1Ratio‖w‖₁ + (1 − l1Ratio)/2‖w‖²), as scikit-learn's ElasticNet. */
 export class ElasticNet extends LinearRegression {
+  override get typeName(): ModelType {
+    return 'ElasticNet';
+  }
+
   constructor(options: PresetOptions = {}) {
-    checkOptionNames(options, OPTION_NAMES.filter((n) => n !== 'penalty'), 'ElasticNet');
-    super({ ...options, penalty: 'elasticnet', alpha: options.alpha ?? 1, l1Ratio: options.l1Ratio ?? 0.5 });
+    const o = checkOptionNames(options, OPTION_NAMES.filter((n) => n !== 'penalty'), 'ElasticNet');
+    super({ ...o, penalty: 'elasticnet', alpha: o.alpha ?? 1, l1Ratio: o.l1Ratio ?? 0.5 });
   }
 
   static override fromJSON(json: LinearRegressionJSON): ElasticNet {

@@ -88,6 +88,9 @@ export class LogisticRegression {
     this.given = { ...o };
     this.penalty = oneOf(o.penalty ?? 'l2', PENALTIES, 'penalty', where);
     this.alpha = this.penalty === 'none' ? 0 : numberIn(o.alpha ?? 1e-4, 'alpha', where, { min: 0 });
+    if (this.penalty === 'none' && o.alpha !== undefined && o.alpha !== 0) {
+      throw new LinfitError('BAD_OPTION', `${where}: alpha = ${o.alpha} has no effect with penalty 'none'; leave penalty at 'l2' or drop alpha`);
+    }
     this.l1Ratio = numberIn(o.l1Ratio ?? 0.15, 'l1Ratio', where, { min: 0, max: 1 });
     this.fitIntercept = booleanOption(o.fitIntercept ?? true, 'fitIntercept', where);
     const hasL1 = this.penalty === 'l1' || this.penalty === 'elasticnet';
@@ -123,7 +126,7 @@ export class LogisticRegression {
     }
     const train = this.train!;
     const start = initialState(classes.length === 2 ? M.cols + 1 : classes.length * (M.cols + 1), train.optimizer, train.seed);
-    this.fitted = this.run(M, labels, classes, weights, start, train.maxIter);
+    this.fitted = this.run(M, labels, classes, weights, start, false);
     return this;
   }
 
@@ -144,7 +147,9 @@ export class LogisticRegression {
       }
     }
     const out = sampleWeight ? sampleWeight.slice() : new Float64Array(labels.length).fill(1);
-    for (let i = 0; i < labels.length; i++) out[i] *= perClass.get(labels[i]) ?? 1;
+    let total = 0;
+    for (let i = 0; i < labels.length; i++) total += out[i] *= perClass.get(labels[i]) ?? 1;
+    if (!(total > 0)) throw new LinfitError('BAD_INPUT', 'classWeight × sampleWeight is 0 for every row; at least one row needs a positive weight');
     return out;
   }
 
@@ -176,7 +181,7 @@ export class LogisticRegression {
     }
     const start = this.fitted?.train ?? initialState(classes.length === 2 ? M.cols + 1 : classes.length * (M.cols + 1), train.optimizer, train.seed);
     const previous = this.fitted;
-    const next = this.run(M, labels, classes, { sampleWeight: this.weightsFor(labels, classes, readSampleWeight(options, M.rows)) }, start, 1, false);
+    const next = this.run(M, labels, classes, { sampleWeight: this.weightsFor(labels, classes, readSampleWeight(options, M.rows)) }, start, true);
     if (previous) {
       next.history = appendHistory(previous.history, next.history);
       next.nIter += previous.nIter;
@@ -191,6 +196,7 @@ export class LogisticRegression {
       makeLoss: (arena) => (binary ? logisticLoss : softmaxLoss(arena, classes.length)),
       penalty: { kind: this.penalty, alpha: this.alpha, l1Ratio: this.l1Ratio },
       cols,
+      outputs: binary ? 1 : classes.length,
       fitIntercept: this.fitIntercept,
     };
   }
@@ -205,7 +211,7 @@ export class LogisticRegression {
       this.solver as ExactMethod,
       exact,
     );
-    if (classes.length > 2) centreSoftmax(result.params, classes.length, M.cols, this.penalty === 'none');
+    if (classes.length > 2) centreSoftmax(result.params, classes.length, M.cols, this.penalty === 'none' || this.alpha === 0);
     const fitted: Fitted = {
       classes, cols: M.cols,
       train: { params: result.params, slots: [], step: result.iterations, epoch: result.iterations, rng: 0, plateau: initialPlateauState() },
@@ -221,14 +227,10 @@ export class LogisticRegression {
 
   private run(
     M: Matrix, labels: Label[], classes: Label[], weights: { sampleWeight?: Float64Array },
-    start: TrainState, maxEpochs: number, stopRules = true,
+    start: TrainState, partial: boolean,
   ): Fitted {
     const target = encodeLabels(labels, classes);
-    const config = trainConfig(this.train!, M.rows, 'LogisticRegression', maxEpochs);
-    if (!stopRules) {
-      config.tol = null;
-      config.earlyStopping = false;
-    }
+    const config = trainConfig(this.train!, M.rows, 'LogisticRegression', partial);
     const result = runGradient(
       currentArena(),
       { X: M, target, sampleWeight: weights.sampleWeight },
@@ -351,8 +353,15 @@ export class LogisticRegression {
 
   static fromJSON(json: LogisticRegressionJSON): LogisticRegression {
     const model = new LogisticRegression(restoreOptions(json.options) as LogisticRegressionOptions);
+    const where = 'LogisticRegression JSON';
     const classes = asLabels(json.classes, 'classes');
-    const cols = numberIn(json.cols, 'cols', 'LogisticRegression JSON', { min: 1, integer: true });
+    if (classes.length < 2 || !sameLabels(uniqueLabels(classes), classes)) {
+      throw new LinfitError('BAD_MODEL', `${where}: classes must be at least two distinct labels in sorted order`);
+    }
+    const cols = numberIn(json.cols, 'cols', where, { min: 1, integer: true });
+    numberIn(json.nIter, 'nIter', where, { min: 0, integer: true });
+    booleanOption(json.converged, 'converged', where);
+    if (json.warning !== null && typeof json.warning !== 'string') throw new LinfitError('BAD_MODEL', `${where}: warning must be a string or null`);
     const outputs = classes.length === 2 ? 1 : classes.length;
     const train = restoreTrainState(json.state, outputs * (cols + 1), model.train?.optimizer.slots ?? 0);
     model.fitted = {

@@ -46,6 +46,8 @@ export interface ResolvedTrainOptions {
   learningRate: number;
   schedule: ScheduleFn | PlateauSchedule;
   batchSize: number | null;
+  /** Whether the user chose batchSize (a default of 32 shrinks quietly for smaller data). */
+  batchSizeGiven: boolean;
   earlyStopping: boolean;
   validationFraction: number;
   shuffle: boolean;
@@ -67,6 +69,9 @@ export function resolveTrainOptions(o: TrainOptions, where: string, solver: 'gd'
     throw new LinfitError('BAD_OPTION', `${where}: onEpoch must be a function`);
   }
   const defaultRate = solver === 'gd' && optimizer.name === 'sgd' ? 0.1 : optimizer.defaultLearningRate;
+  if (solver === 'gd' && o.batchSize !== undefined) {
+    throw new LinfitError('BAD_OPTION', `${where}: batchSize applies to solver 'sgd'; 'gd' always uses every row`);
+  }
   return {
     maxIter: numberIn(o.maxIter ?? o.epochs ?? 1000, 'maxIter', where, { min: 1, integer: true }),
     tol: o.tol === null ? null : numberIn(o.tol ?? 1e-4, 'tol', where, { min: 0 }),
@@ -76,6 +81,7 @@ export function resolveTrainOptions(o: TrainOptions, where: string, solver: 'gd'
     learningRate: numberIn(o.learningRate ?? defaultRate, 'learningRate', where, { min: 0, minExclusive: true }),
     schedule,
     batchSize: solver === 'gd' ? null : numberIn(o.batchSize ?? 32, 'batchSize', where, { min: 1, integer: true }),
+    batchSizeGiven: o.batchSize !== undefined,
     earlyStopping: booleanOption(o.earlyStopping ?? false, 'earlyStopping', where),
     validationFraction: numberIn(o.validationFraction ?? 0.1, 'validationFraction', where, { min: 0, max: 1, minExclusive: true }),
     shuffle: booleanOption(o.shuffle ?? true, 'shuffle', where),
@@ -85,22 +91,25 @@ export function resolveTrainOptions(o: TrainOptions, where: string, solver: 'gd'
   };
 }
 
-/** The config for a fit on `rows` rows; `maxEpochs` overrides maxIter (partialFit runs one). */
-export function trainConfig(r: ResolvedTrainOptions, rows: number, where: string, maxEpochs = r.maxIter): TrainConfig {
-  if (r.batchSize !== null && r.batchSize > rows) {
+/**
+ * The config for a fit on `rows` rows. partialFit runs one epoch with the stopping rules off,
+ * and takes chunks of any size (a batch larger than the chunk is the whole chunk).
+ */
+export function trainConfig(r: ResolvedTrainOptions, rows: number, where: string, partial = false): TrainConfig {
+  if (r.batchSize !== null && r.batchSize > rows && r.batchSizeGiven && !partial) {
     throw new LinfitError('BAD_OPTION', `${where}: batchSize ${r.batchSize} is larger than the ${rows} rows given`);
   }
   return {
     optimizer: r.optimizer,
     learningRate: r.learningRate,
     schedule: r.schedule,
-    batchSize: r.batchSize ?? rows,
+    batchSize: Math.min(r.batchSize ?? rows, rows),
     shuffle: r.shuffle,
-    maxEpochs,
-    tol: r.tol,
+    maxEpochs: partial ? 1 : r.maxIter,
+    tol: partial ? null : r.tol,
     nIterNoChange: r.nIterNoChange,
     gradTol: r.gradTol,
-    earlyStopping: r.earlyStopping,
+    earlyStopping: partial ? false : r.earlyStopping,
     validationFraction: r.validationFraction,
     onEpoch: r.onEpoch,
     signal: r.signal,

@@ -56,6 +56,10 @@ export function restoreTrainState(saved: SavedTrainState, size: number, slots: n
     throw new LinfitError('BAD_MODEL', `${type}: the optimizer keeps ${slots} state vectors, the JSON has ${saved.slots?.length}`);
   }
   const plateau = saved.plateau ?? { scale: 1, best: Infinity, badEpochs: 0 };
+  if (!(typeof plateau.scale === 'number' && plateau.scale > 0) || !Number.isInteger(plateau.badEpochs) || plateau.badEpochs < 0 ||
+      !(plateau.best === null || typeof plateau.best === 'number')) {
+    throw new LinfitError('BAD_MODEL', `${type}: state.plateau is malformed`);
+  }
   return {
     params: finiteArray(saved.params, 'state.params', type, size),
     slots: saved.slots.map((slot, i) => finiteArray(slot, `state.slots[${i}]`, type, size)),

@@ -20,7 +20,11 @@ export class MinMaxScaler {
 
   constructor(options: MinMaxScalerOptions = {}) {
     const o = checkOptionNames(options, ['featureRange'], 'MinMaxScaler');
-    const [lo, hi] = o.featureRange ?? [0, 1];
+    const range = o.featureRange ?? [0, 1];
+    if (!Array.isArray(range) || range.length !== 2) {
+      throw new LinfitError('BAD_OPTION', 'MinMaxScaler: featureRange must be [min, max]');
+    }
+    const [lo, hi] = range;
     if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) {
       throw new LinfitError('BAD_OPTION', `MinMaxScaler: featureRange must be [min, max] with min < max; got [${lo}, ${hi}]`);
     }
@@ -28,24 +32,13 @@ export class MinMaxScaler {
   }
 
   fit(X: MatrixLike): this {
-    this.range = undefined;
-    return this.partialFit(X);
+    this.range = extremes(undefined, X);
+    return this;
   }
 
+  /** Widens the running extremes with another batch of rows. */
   partialFit(X: MatrixLike): this {
-    const M = asFiniteMatrix(X);
-    const prev = this.range;
-    if (prev) assertColumns(M, prev.dataMin.length);
-    const dataMin = prev ? prev.dataMin.slice() : new Float64Array(M.cols).fill(Infinity);
-    const dataMax = prev ? prev.dataMax.slice() : new Float64Array(M.cols).fill(-Infinity);
-    for (let i = 0; i < M.rows; i++) {
-      for (let j = 0; j < M.cols; j++) {
-        const v = M.data[i * M.cols + j];
-        if (v < dataMin[j]) dataMin[j] = v;
-        if (v > dataMax[j]) dataMax[j] = v;
-      }
-    }
-    this.range = { dataMin, dataMax };
+    this.range = extremes(this.range, X);
     return this;
   }
 
@@ -108,6 +101,22 @@ export class MinMaxScaler {
     if (!this.range) throw notFitted('MinMaxScaler');
     return this.range;
   }
+}
+
+/** Column minima and maxima of `prev` and the rows of X together; throws before anything changes. */
+function extremes(prev: Range | undefined, X: MatrixLike): Range {
+  const M = asFiniteMatrix(X);
+  if (prev) assertColumns(M, prev.dataMin.length);
+  const dataMin = prev ? prev.dataMin.slice() : new Float64Array(M.cols).fill(Infinity);
+  const dataMax = prev ? prev.dataMax.slice() : new Float64Array(M.cols).fill(-Infinity);
+  for (let i = 0; i < M.rows; i++) {
+    for (let j = 0; j < M.cols; j++) {
+      const v = M.data[i * M.cols + j];
+      if (v < dataMin[j]) dataMin[j] = v;
+      if (v > dataMax[j]) dataMax[j] = v;
+    }
+  }
+  return { dataMin, dataMax };
 }
 
 export interface MinMaxScalerJSON {

@@ -31,30 +31,13 @@ export class StandardScaler {
   }
 
   fit(X: MatrixLike): this {
-    this.moments = undefined;
-    return this.partialFit(X);
+    this.moments = merged(undefined, X);
+    return this;
   }
 
   /** Updates the statistics with another batch of rows (Chan et al.'s pairwise merge). */
   partialFit(X: MatrixLike): this {
-    const M = asMatrix(X);
-    if (this.moments) assertColumns(M, this.moments.mean.length);
-    const batch = columnMoments(M);
-    const prev = this.moments;
-    if (!prev) {
-      this.moments = { count: M.rows, ...batch };
-      return this;
-    }
-    const count = prev.count + M.rows;
-    const mean = new Float64Array(M.cols);
-    const variance = new Float64Array(M.cols);
-    for (let j = 0; j < M.cols; j++) {
-      const delta = batch.mean[j] - prev.mean[j];
-      mean[j] = prev.mean[j] + (delta * M.rows) / count;
-      const m2 = prev.variance[j] * prev.count + batch.variance[j] * M.rows + (delta * delta * prev.count * M.rows) / count;
-      variance[j] = m2 / count;
-    }
-    this.moments = { count, mean, variance };
+    this.moments = merged(this.moments, X);
     return this;
   }
 
@@ -128,6 +111,24 @@ export interface StandardScalerJSON {
   count: number;
   mean: number[];
   variance: number[];
+}
+
+/** The statistics of `prev` and the rows of X together; throws before anything changes. */
+function merged(prev: Moments | undefined, X: MatrixLike): Moments {
+  const M = asMatrix(X);
+  if (prev) assertColumns(M, prev.mean.length);
+  const batch = columnMoments(M);
+  if (!prev) return { count: M.rows, ...batch };
+  const count = prev.count + M.rows;
+  const mean = new Float64Array(M.cols);
+  const variance = new Float64Array(M.cols);
+  for (let j = 0; j < M.cols; j++) {
+    const delta = batch.mean[j] - prev.mean[j];
+    mean[j] = prev.mean[j] + (delta * M.rows) / count;
+    const m2 = prev.variance[j] * prev.count + batch.variance[j] * M.rows + (delta * delta * prev.count * M.rows) / count;
+    variance[j] = m2 / count;
+  }
+  return { count, mean, variance };
 }
 
 /**

@@ -15,6 +15,7 @@ export interface ScheduleSpec {
 }
 
 export interface Schedule extends ScheduleFn {
+  /** How to rebuild it (absent when it wraps a custom function, which cannot be saved). */
   readonly spec: ScheduleSpec;
 }
 
@@ -78,8 +79,9 @@ export function warmup(inner: ScheduleFn, options: { steps: number }): Schedule 
   const steps = numberIn(o.steps, 'steps', 'schedules.warmup', { min: 1, integer: true });
   if (typeof inner !== 'function') throw new LinfitError('BAD_OPTION', 'schedules.warmup: inner must be a schedule');
   const innerSpec = (inner as Partial<Schedule>).spec;
-  return define('warmup', { steps, inner: innerSpec ?? null }, (t, base) =>
-    t < steps ? (base * (t + 1)) / steps : rateAt(inner, t - steps, base));
+  const fn: ScheduleFn = (t, base) => (t < steps ? (base * (t + 1)) / steps : rateAt(inner, t - steps, base));
+  // Around a custom function there is nothing to save: no spec, so toJSON refuses clearly.
+  return innerSpec ? define('warmup', { steps, inner: innerSpec }, fn) : (fn as Schedule);
 }
 
 /**
@@ -140,11 +142,12 @@ const BUILDERS: Record<string, (options: never) => Schedule | PlateauSchedule> =
 /** Rebuilds a built-in schedule from its spec (for loadModel). */
 export function scheduleFromSpec(spec: ScheduleSpec): Schedule | PlateauSchedule {
   if (spec.name === 'warmup') {
-    const { steps, inner } = spec.options as { steps: number; inner: ScheduleSpec | null };
-    if (!inner) throw new LinfitError('BAD_MODEL', 'schedule warmup wraps a custom function that was not saved');
+    const { steps, inner } = (spec.options ?? {}) as { steps: number; inner: ScheduleSpec };
     return warmup(scheduleFromSpec(inner) as Schedule, { steps });
   }
+  if (spec === null || typeof spec !== 'object' || typeof spec.name !== 'string' || !Object.hasOwn(BUILDERS, spec.name)) {
+    throw new LinfitError('BAD_MODEL', `unknown schedule ${JSON.stringify((spec as { name?: unknown } | null)?.name)}`);
+  }
   const build = BUILDERS[spec.name];
-  if (!build) throw new LinfitError('BAD_MODEL', `unknown schedule '${spec.name}'`);
   return build(spec.options as never);
 }

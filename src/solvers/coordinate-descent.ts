@@ -72,6 +72,12 @@ export function dualityGap(arena: Arena, p: CdProblem, w: number, q: number): nu
     const xtA = m[xty / 8 + j] - m[q / 8 + j] - l2 * wj; // Xᵀ(y − Xw) − l2·w
     dualNorm = Math.max(dualNorm, positive ? xtA : Math.abs(xtA));
   }
+  if (l1 === 0) {
+    // Pure ridge: the dual point θ = r gives gap = wᵀ(Gw − c) + ½·l2‖w‖² + ‖c − Gw‖²/(2·l2).
+    let residual2 = 0;
+    for (let j = 0; j < d; j++) residual2 += (m[xty / 8 + j] - m[q / 8 + j]) ** 2;
+    return Math.max(0, wq - wc + 0.5 * l2 * wNorm2 + residual2 / (2 * l2));
+  }
   const rNorm2 = Math.max(0, yy - 2 * wc + wq);
   let scale = 1;
   let gap = rNorm2;

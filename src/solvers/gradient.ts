@@ -109,7 +109,22 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
   const batch = Math.min(config.batchSize, nTrain);
   const fullBatch = batch === nTrain;
   const useIdx = config.earlyStopping || (config.shuffle && !fullBatch);
-  const meanWeight = data.weightSum / data.rows;
+  // Mean sample weight of the training rows and total weight of the held-out rows: each
+  // mini-batch sum is divided by count × meanWeight, an unbiased estimate of the weighted mean.
+  let valWeight = nVal;
+  let trainWeight = nTrain;
+  if (data.sw !== 0 && nVal > 0) {
+    const m = arena.f64;
+    valWeight = 0;
+    for (let i = 0; i < nVal; i++) valWeight += m[data.sw / 8 + order[i]];
+    trainWeight = data.weightSum - valWeight;
+  } else if (data.sw !== 0) {
+    trainWeight = data.weightSum;
+  }
+  if (!(trainWeight > 0) || (nVal > 0 && !(valWeight > 0))) {
+    throw new LinfitError('BAD_INPUT', 'the training or validation rows have zero total sample weight; give them positive weights or change the seed');
+  }
+  const meanWeight = trainWeight / nTrain;
 
   arena.reserve(size * (3 + start.slots.length) + data.rows, 6 + start.slots.length);
   const params = arena.copyIn(start.params);
@@ -133,6 +148,7 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
   let firstLoss: number | undefined;
   let lastRate = 0;
 
+  const rowsView: ArenaData = { ...data };
   const rateNow = () => rateAt(schedule, step, config.learningRate) * plateauState.scale;
   const diverged = (epoch: number, why: string): never => {
     throw new LinfitError('DIVERGED', `training diverged in epoch ${epoch} (${why}) at learning rate ${lastRate}; lower learningRate, scale the features (StandardScaler), or use a decaying schedule`);
@@ -140,14 +156,21 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
 
   for (let e = 0; e < config.maxEpochs; e++) {
     const epoch = start.epoch + e + 1;
+    if (config.signal?.aborted) {
+      warning = `training was aborted before epoch ${epoch}`;
+      break;
+    }
     if (useIdx && config.shuffle) random.shuffle(new Int32Array(arena.f64.buffer, trainIdx, nTrain));
     let lossSum = 0;
     let stopOnGradient = false;
+    // Full batch: the penalty at the same parameters as the data loss (before the update).
+    let startPenalty = 0;
     for (let s = 0; s < nTrain; s += batch) {
       const count = Math.min(batch, nTrain - s);
       const batchLoss = useIdx
         ? loss.sum(arena, data, count, trainIdx + s * 4, params, grad)
-        : loss.sum(arena, sliceRows(data, s), count, 0, params, grad);
+        : loss.sum(arena, sliceRows(data, s, rowsView), count, 0, params, grad);
+      if (fullBatch) startPenalty = penaltyValue(penalty, arena.f64, params / 8, weightCount);
       if (!Number.isFinite(batchLoss)) diverged(epoch, `the loss became ${batchLoss}`);
       lossSum += batchLoss;
       k.scal(size, 1 / (count * meanWeight), grad);
@@ -163,7 +186,7 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
       step++;
     }
     epochsRun++;
-    const epochLoss = lossSum / (nTrain * meanWeight) + penaltyValue(penalty, arena.f64, params / 8, weightCount);
+    const epochLoss = lossSum / trainWeight + (fullBatch ? startPenalty : penaltyValue(penalty, arena.f64, params / 8, weightCount));
     firstLoss ??= epochLoss;
     if (k.firstNonFinite(size, params) >= 0) diverged(epoch, 'the parameters became non-finite');
     if (epochLoss > EXPLOSION_FACTOR * Math.max(firstLoss, 1)) diverged(epoch, `the loss grew from ${firstLoss} to ${epochLoss}`);
@@ -173,7 +196,7 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
     let monitored = epochLoss;
     let valLoss: number | undefined;
     if (config.earlyStopping) {
-      valLoss = loss.sum(arena, data, nVal, idxBlock, params, 0) / (nVal * meanWeight) + penaltyValue(penalty, arena.f64, params / 8, weightCount);
+      valLoss = loss.sum(arena, data, nVal, idxBlock, params, 0) / valWeight + penaltyValue(penalty, arena.f64, params / 8, weightCount);
       history.valLoss!.push(valLoss);
       monitored = valLoss;
     }
@@ -198,10 +221,6 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
       warning = `training was stopped by onEpoch after epoch ${epoch}`;
       break;
     }
-    if (config.signal?.aborted) {
-      warning = `training was aborted after epoch ${epoch}`;
-      break;
-    }
   }
   if (!converged && !warning) {
     warning = `stopped after ${epochsRun} epochs without converging; raise maxIter, tune learningRate, or standardise the features`;
@@ -224,14 +243,15 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
   };
 }
 
-/** The same data starting at row `start` (contiguous mini-batches need no index array). */
-function sliceRows(data: ArenaData, start: number): ArenaData {
-  return {
-    ...data,
-    x: data.x + start * data.cols * 8,
-    y: data.y + start * 8,
-    sw: data.sw === 0 ? 0 : data.sw + start * 8,
-  };
+/**
+ * The same data starting at row `start` (contiguous mini-batches need no index array),
+ * written into `view` so that no object is allocated per mini-batch.
+ */
+function sliceRows(data: ArenaData, start: number, view: ArenaData): ArenaData {
+  view.x = data.x + start * data.cols * 8;
+  view.y = data.y + start * 8;
+  view.sw = data.sw === 0 ? 0 : data.sw + start * 8;
+  return view;
 }
 
 /**

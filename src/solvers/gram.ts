@@ -24,7 +24,7 @@ export interface GramStats {
 export function gramStats(arena: Arena, X: Matrix, y: Float64Array, sampleWeight: Float64Array | undefined, fitIntercept: boolean): GramStats {
   const { rows: n, cols: d } = X;
   const k = arena.kernels;
-  arena.reserve(n * d + 2 * n + d * d + 3 * d, 7);
+  arena.reserve(n * d + 3 * n + d * d + 5 * d, 10);
   const x = arena.copyInFinite(X, 'X');
   const sw = sampleWeight ? arena.copyIn(sampleWeight) : 0;
   const weightSum = sampleWeight ? sampleWeight.reduce((s, v) => s + v, 0) : n;

@@ -21,7 +21,7 @@ export function objectiveOf(
         { X, target: Float64Array.from(target), sampleWeight: sampleWeight && Float64Array.from(sampleWeight) },
         {
           makeLoss: (a) => (lossName === 'squared' ? squaredLoss : lossName === 'logistic' ? logisticLoss : softmaxLoss(a, classes)),
-          penalty, cols: X.cols, fitIntercept,
+          penalty, cols: X.cols, outputs: lossName === 'softmax' ? classes : 1, fitIntercept,
         },
       );
       const p = arena.copyIn(params);

@@ -1,3 +1,4 @@
+import { LinfitError } from '../../errors.js';
 import type { MemoryHost } from '../types.js';
 
 const PAGE = 65536;
@@ -37,9 +38,13 @@ export class WasmMemory implements MemoryHost {
     if (bytes <= have) return;
     // Head-room so a sequence of slightly larger fits does not re-instantiate every time.
     const pages = Math.min(MAX_PAGES, pagesFor(Math.max(bytes, have * 1.25)));
-    if (pages * PAGE < bytes) throw new RangeError(`linfit needs ${bytes} bytes of wasm memory; the limit is 4 GiB`);
-    if (live <= this.base) this.instantiate(pages);
-    else this.memory.grow(pages - have / PAGE);
+    if (pages * PAGE < bytes) throw outOfMemory(bytes, 'the wasm32 limit is 4 GiB');
+    try {
+      if (live <= this.base) this.instantiate(pages);
+      else this.memory.grow(pages - have / PAGE);
+    } catch (err) {
+      throw outOfMemory(bytes, (err as Error).message);
+    }
   }
 
   private instantiate(pages: number): void {
@@ -48,6 +53,10 @@ export class WasmMemory implements MemoryHost {
     this.instanceExports = instance.exports;
     this.onInstance(instance.exports);
   }
+}
+
+function outOfMemory(bytes: number, why: string): LinfitError {
+  return new LinfitError('BAD_INPUT', `linfit needs ${(bytes / 2 ** 20).toFixed(0)} MiB of wasm memory for this data and could not get it (${why}); use fewer rows per call (partialFit) or setBackend('js')`);
 }
 
 function pagesFor(bytes: number): number {
