@@ -86,13 +86,9 @@ export function lbfgs(arena: Arena, objective: SmoothObjective, x: number, { max
       newest = (newest - 1 + memory) % memory;
       pairs = Math.min(pairs, memory - 1);
     }
-    copy(arena, xt, x, n);
-    copy(arena, gt, g, n);
     value = next;
     iterations++;
-    history.loss.push(value);
-    history.gradNorm.push(maxAbs(arena, g, n));
-    onIteration?.(x);
+    acceptStep(arena, { x, g, dir: d, xt, gt }, n, value, history, onIteration);
   }
   return finished('L-BFGS', value, iterations, history, tol);
 }
@@ -126,6 +122,17 @@ export function searchAlong(arena: Arena, objective: SmoothObjective, v: StepVec
   if (!(step.alpha > 0) || !(step.value <= value + F_NOISE * Math.abs(value))) return null;
   if (evaluatedAt !== step.alpha) phi(step.alpha);
   return step.value;
+}
+
+/** Moves to the accepted trial point (x ← xt, g ← gt) and records the iteration. */
+export function acceptStep(
+  arena: Arena, v: StepVectors, n: number, value: number, history: ExactResult['history'], onIteration?: (x: number) => void,
+): void {
+  copy(arena, v.xt, v.x, n);
+  copy(arena, v.gt, v.g, n);
+  history.loss.push(value);
+  history.gradNorm.push(maxAbs(arena, v.g, n));
+  onIteration?.(v.x);
 }
 
 export function stalled(method: string, value: number, iterations: number, history: ExactResult['history']): ExactResult {

@@ -4,7 +4,7 @@
  * inner tolerance min(½, ‖g‖)·‖g‖ gives quadratic convergence.
  */
 import type { Arena } from '../arena.js';
-import { copy, finished, maxAbs, searchAlong, stalled, type ExactResult, type SmoothObjective } from './lbfgs.js';
+import { acceptStep, copy, finished, maxAbs, searchAlong, stalled, type ExactResult, type SmoothObjective } from './lbfgs.js';
 
 export interface TwiceDifferentiable extends SmoothObjective {
   /** out ← ∇²f(x)·v */
@@ -57,15 +57,12 @@ export function newtonCg(
       rr = rrNext;
     }
 
-    const next = searchAlong(arena, objective, { x, g, dir: p, xt, gt }, value, k.dot(n, g, p));
+    const step = { x, g, dir: p, xt, gt };
+    const next = searchAlong(arena, objective, step, value, k.dot(n, g, p));
     if (next === null) return stalled('Newton', value, iterations, history);
-    copy(arena, xt, x, n);
-    copy(arena, gt, g, n);
     value = next;
     iterations++;
-    history.loss.push(value);
-    history.gradNorm.push(maxAbs(arena, g, n));
-    onIteration?.(x);
+    acceptStep(arena, step, n, value, history, onIteration);
   }
   return finished('Newton', value, iterations, history, tol);
 }
