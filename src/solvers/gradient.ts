@@ -144,6 +144,7 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
   let converged = false;
   let warning: string | undefined;
   let bestMonitored = Infinity;
+  let bestOptimizer: { slots: Float64Array[]; step: number } | undefined;
   let noImprove = 0;
   let firstLoss: number | undefined;
   let lastRate = 0;
@@ -206,6 +207,8 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
     }
     if (monitored < bestMonitored) {
       arena.f64.copyWithin(best / 8, params / 8, params / 8 + size);
+      // The optimizer state that goes with the best parameters, so training resumes from there.
+      if (config.earlyStopping) bestOptimizer = { slots: slots.map((p) => arena.read(p, size)), step };
     }
     if (config.tol !== null) {
       noImprove = monitored > bestMonitored - config.tol ? noImprove + 1 : 0;
@@ -225,13 +228,13 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
   if (!converged && !warning) {
     warning = `stopped after ${epochsRun} epochs without converging; raise maxIter, tune learningRate, or standardise the features`;
   }
-  // Early stopping keeps the parameters that did best on the held-out rows.
-  const finalParams = config.earlyStopping && bestMonitored < Infinity ? best : params;
+  // Early stopping keeps the parameters (and their optimizer state) that did best on the held-out rows.
+  const restoreBest = config.earlyStopping && bestOptimizer !== undefined;
   return {
     state: {
-      params: arena.read(finalParams, size),
-      slots: slots.map((p) => arena.read(p, size)),
-      step,
+      params: arena.read(restoreBest ? best : params, size),
+      slots: restoreBest ? bestOptimizer!.slots : slots.map((p) => arena.read(p, size)),
+      step: restoreBest ? bestOptimizer!.step : step,
       epoch: start.epoch + epochsRun,
       rng: random.seedState,
       plateau: plateauState,
