@@ -2,24 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { crossValScore, kFold, readCsv, trainTestSplit } from '../src/data/index.js';
-import { LinfitError, type LinfitErrorCode } from '../src/errors.js';
 import { Matrix } from '../src/matrix.js';
 import { meanAbsoluteError } from '../src/metrics/index.js';
+import { expectLinfitError } from './helpers/errors.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
-/** Runs fn and checks it throws a LinfitError with this code whose message contains every fragment. */
-function expectLinfitError(fn: () => unknown, code: LinfitErrorCode, ...fragments: string[]): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught, 'expected a LinfitError').toBeInstanceOf(LinfitError);
-  expect((caught as LinfitError).code).toBe(code);
-  for (const fragment of fragments) expect((caught as Error).message).toContain(fragment);
-}
 
 function countBy<T>(values: ArrayLike<T>): Map<T, number> {
   const counts = new Map<T, number>();

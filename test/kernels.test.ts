@@ -11,6 +11,7 @@ import { createJsBackend } from '../src/backend/js/index.js';
 import { createWasmBackend } from '../src/backend/wasm/index.js';
 import { WASM_BASE64 } from '../src/backend/wasm/bytes.generated.js';
 import { KERNEL_NAMES, type Backend, type KernelName } from '../src/backend/types.js';
+import { Random } from '../src/random.js';
 
 type Vec = Float64Array;
 type Idx = Int32Array;
@@ -48,16 +49,10 @@ const SHAPES: [number, number][] = [
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
+/** Seeded uniform [0, 1) numbers from the library's own PRNG. */
 function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const rand = mulberry32(0x5eed);

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LinfitError, type LinfitErrorCode } from '../src/errors.js';
 import { Matrix } from '../src/matrix.js';
 import {
   accuracyScore, confusionMatrix, logLoss, meanAbsoluteError, meanSquaredError, precisionRecallF1,
   r2Score, rootMeanSquaredError,
 } from '../src/metrics/index.js';
+import { expectLinfitError } from './helpers/errors.js';
 
-/** Runs fn and checks it throws a LinfitError with this code whose message contains every fragment. */
-function expectLinfitError(fn: () => unknown, code: LinfitErrorCode, ...fragments: string[]): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught, 'expected a LinfitError').toBeInstanceOf(LinfitError);
-  expect((caught as LinfitError).code).toBe(code);
-  for (const fragment of fragments) expect((caught as Error).message).toContain(fragment);
-}
 
 describe('regression metrics', () => {
   // scikit-learn's documentation example.

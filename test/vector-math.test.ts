@@ -6,6 +6,7 @@
 // normal results also means a relative error of at most 4.5e-16.
 import { describe, expect, it } from 'vitest';
 import { WASM_BASE64 } from '../src/backend/wasm/bytes.generated.js';
+import { Random } from '../src/random.js';
 
 const PAGE = 65536;
 /** The first page holds the module's static data (see WasmMemory.base). */
@@ -47,16 +48,10 @@ function fromBits(i: bigint): number {
 /** The doubles next to x (x > 0): one below, one above. */
 const around = (x: number): number[] => [fromBits(ordinal(x) - 1n), x, fromBits(ordinal(x) + 1n)];
 
-/** mulberry32, uniform in [0, 1). */
+/** Seeded uniform [0, 1) numbers from the library's own PRNG. */
 function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 const grid = (n: number, lo: number, hi: number): number[] => Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
 
