@@ -3,6 +3,7 @@
 // unit sample weights, idx = 0 every row in order). Each kernel lives in its own module.
 export { axpy } from './blas/axpy';
 export { scal } from './blas/scal';
+export { softThreshold } from './blas/soft-threshold';
 export { dot } from './blas/dot';
 export { gemv, gemvT } from './blas/gemv';
 export { gram, weightedGram } from './blas/gram';

@@ -49,14 +49,8 @@ export function addPenaltyGradient(arena: Arena, p: Penalty, count: number, para
   if (l2 !== 0) arena.kernels.axpy(count, l2, params, grad);
 }
 
-/** w ← sign(w)·max(|w| − lr·l1, 0) on the weights: the proximal step of the L1 part. */
+/** w ← sign(w)·max(|w| − lr·l1, 0) on the weights: the proximal step of the L1 part (a kernel). */
 export function applyL1Prox(arena: Arena, p: Penalty, lr: number, count: number, params: number): void {
   const threshold = lr * l1Strength(p);
-  if (threshold === 0) return;
-  const m = arena.f64;
-  const base = params / 8;
-  for (let i = base; i < base + count; i++) {
-    const w = m[i];
-    m[i] = w > threshold ? w - threshold : w < -threshold ? w + threshold : 0;
-  }
+  if (threshold !== 0) arena.kernels.softThreshold(count, threshold, params);
 }

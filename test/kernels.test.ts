@@ -256,6 +256,11 @@ const SPECS: Spec[] = [
     cases: vectorCases((n) => [n, 0.7, uniform(n)]),
   },
   {
+    name: 'softThreshold',
+    naive: (n: number, t: number, x: Vec) => { for (let i = 0; i < n; i++) x[i] = Math.sign(x[i]) * Math.max(Math.abs(x[i]) - t, 0); },
+    cases: vectorCases((n) => [n, 0.3, uniform(n)]),
+  },
+  {
     name: 'dot',
     naive: (n: number, x: Vec, y: Vec) => { let s = 0; for (let i = 0; i < n; i++) s += x[i] * y[i]; return s; },
     cases: vectorCases((n) => [n, uniform(n), uniform(n)]),

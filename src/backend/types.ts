@@ -16,6 +16,8 @@ export interface Kernels {
   axpy(n: number, a: number, x: number, y: number): void;
   /** x ← a·x */
   scal(n: number, a: number, x: number): void;
+  /** x ← sign(x)·max(|x| − t, 0), the L1 proximal step (t ≥ 0). */
+  softThreshold(n: number, t: number, x: number): void;
   /** Σ x_i·y_i */
   dot(n: number, x: number, y: number): number;
   /** Index of the first NaN/±Infinity among x[0..n), or −1 when all are finite. */
@@ -115,7 +117,7 @@ export interface Kernels {
 
 /** Names of the kernels, for the wasm binding and for tests that walk the interface. */
 export const KERNEL_NAMES = [
-  'axpy', 'scal', 'dot', 'firstNonFinite', 'gemv', 'gemvT', 'gram', 'colMeans', 'colVariances',
+  'axpy', 'scal', 'softThreshold', 'dot', 'firstNonFinite', 'gemv', 'gemvT', 'gram', 'colMeans', 'colVariances',
   'affineColumns', 'squaredLossGrad', 'logisticLossGrad', 'softmaxLossGrad', 'logisticHessVec',
   'softmaxHessVec', 'weightedGram', 'sgdStep', 'momentumStep', 'nesterovStep', 'adagradStep',
   'rmspropStep', 'adamStep', 'amsgradStep', 'adamaxStep', 'nadamStep',

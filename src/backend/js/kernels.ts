@@ -22,6 +22,15 @@ export function createJsKernels(memory: JsMemory): Kernels {
       for (let i = 0; i < n; i++) m[yi + i] += a * m[xi + i];
     },
 
+    softThreshold(n, t, x) {
+      const m = memory.f64;
+      const xi = at(x);
+      for (let i = 0; i < n; i++) {
+        const v = m[xi + i];
+        m[xi + i] = v > t ? v - t : v < -t ? v + t : 0;
+      }
+    },
+
     scal(n, a, x) {
       const m = memory.f64;
       const xi = at(x);
