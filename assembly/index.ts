@@ -12,6 +12,8 @@ export { squaredLossGrad } from './loss/squared';
 export { logisticLossGrad } from './loss/logistic';
 export { softmaxLossGrad } from './loss/softmax';
 export { logisticHessVec } from './loss/logistic-hessvec';
+export { poissonLossGrad, poissonHessVec } from './loss/poisson';
+export { huberLossGrad } from './loss/huber';
 export { softmaxHessVec } from './loss/softmax-hessvec';
 export { sgdStep } from './optim/sgd';
 export { momentumStep } from './optim/momentum';

@@ -1,6 +1,9 @@
 import { LinfitError } from './errors.js';
 import { ElasticNet, Lasso, LinearRegression, Ridge, type LinearRegressionJSON } from './models/linear-regression.js';
+import type { GlmJSON } from './models/glm-regressor.js';
+import { HuberRegressor } from './models/huber-regressor.js';
 import { LogisticRegression, type LogisticRegressionJSON } from './models/logistic-regression.js';
+import { PoissonRegressor } from './models/poisson-regressor.js';
 import { Pipeline, type Estimator, type Transformer } from './pipeline.js';
 import { MinMaxScaler, type MinMaxScalerJSON } from './preprocessing/min-max-scaler.js';
 import { PolynomialFeatures, type PolynomialFeaturesJSON } from './preprocessing/polynomial-features.js';
@@ -14,6 +17,8 @@ const loaders: Record<string, (json: never) => unknown> = {
   Lasso: (json: LinearRegressionJSON) => Lasso.fromJSON(json),
   ElasticNet: (json: LinearRegressionJSON) => ElasticNet.fromJSON(json),
   LogisticRegression: (json: LogisticRegressionJSON) => LogisticRegression.fromJSON(json),
+  PoissonRegressor: (json: GlmJSON) => PoissonRegressor.fromJSON(json),
+  HuberRegressor: (json: GlmJSON) => HuberRegressor.fromJSON(json),
   StandardScaler: (json: StandardScalerJSON) => StandardScaler.fromJSON(json),
   MinMaxScaler: (json: MinMaxScalerJSON) => MinMaxScaler.fromJSON(json),
   PolynomialFeatures: (json: PolynomialFeaturesJSON) => PolynomialFeatures.fromJSON(json),

@@ -6,15 +6,34 @@ import { expNeg2, log1p2 } from '../math/exp';
 
 /**
  * What glmPass computes per row; always a constant, so the other branches fold away.
- * Squared and Logistic are losses (with or without their gradient); LogisticHess is the
- * Hessian-vector product of the logistic loss (no loss, no targets).
+ * Squared, Logistic, Poisson and Huber are losses (with or without their gradient);
+ * LogisticHess and PoissonHess are Hessian-vector products of their loss (no loss, no targets).
+ * A new one-output loss is a value here plus its lines in expTerm, lossTerm and coefTerm.
  */
-export const enum Link { Squared, Logistic, LogisticHess }
+export const enum Link { Squared, Logistic, LogisticHess, Poisson, PoissonHess, Huber }
+
+/** Whether the pass is a Hessian-vector product (reads v, has no targets and no loss). */
+@inline function isHess(link: Link): bool {
+  return link == Link.LogisticHess || link == Link.PoissonHess;
+}
+
+/** Whether the link's terms need e (see expTerm). */
+@inline function usesExp(link: Link): bool {
+  return link == Link.Logistic || link == Link.LogisticHess || link == Link.Poisson || link == Link.PoissonHess;
+}
+
+/**
+ * e^z is capped at e^POISSON_Z_MAX (≈ 1e291): beyond it the exact value overflows to Infinity
+ * within a few steps; capped, a line search sees a huge finite loss and backs off. The JS twin
+ * caps at the same point.
+ */
+const POISSON_Z_MAX: f64 = 670.0;
 
 /**
  * One pass over the selected rows of X for a one-output GLM: returns Σ s_i·loss(z_i, y_i) and,
  * when `withOut`, writes out = Σ s_i·coef_i·[x_i, 1], where z_i = x_i·w + b and coef_i is the
- * residual (the loss gradient) or, for LogisticHess, σ_i(1 − σ_i)·([x_i, 1]·v).
+ * residual (the loss gradient) or, for the Hessian links, the loss's second derivative times
+ * [x_i, 1]·v. `param` is the loss's parameter (Huber's ε; unused otherwise).
  * `withOut` is a constant at every call site: the loss-only pass has no axpy half at all.
  *
  * Rows go four at a time: two paired SIMD dots (each load of w serves two rows), whose two
@@ -32,11 +51,12 @@ export const enum Link { Squared, Logistic, LogisticHess }
  */
 @inline export function glmPass(
   link: Link, withOut: bool, rows: i32, cols: i32, X: usize, idx: usize, y: usize, sw: usize,
-  params: usize, v: usize, out: usize,
+  params: usize, v: usize, out: usize, param: f64 = 0,
 ): f64 {
   const rb = bytes(cols);
   const b = load<f64>(params + rb);
-  const c = link == Link.LogisticHess ? load<f64>(v + rb) : 0.0;
+  // c: v's intercept for the Hessian links, the loss parameter for Huber.
+  const c = isHess(link) ? load<f64>(v + rb) : link == Link.Huber ? param : 0.0;
   if (withOut) zero(out, cols + 1);
   let acc = f64x2.splat(0); // [Σ s·loss, Σ coef]
   const n = max(rows, 0);
@@ -102,7 +122,7 @@ export const enum Link { Squared, Logistic, LogisticHess }
   const z01 = f64x2.add(dot2At(cols, r0, r1, params), f64x2.splat(b));
   const z23 = f64x2.add(dot2At(cols, r2, r3, params), f64x2.splat(b));
   let u01 = f64x2.splat(0), u23 = f64x2.splat(0);
-  if (link == Link.LogisticHess) {
+  if (isHess(link)) {
     u01 = f64x2.add(dot2At(cols, r0, r1, v), f64x2.splat(c));
     u23 = f64x2.add(dot2At(cols, r2, r3, v), f64x2.splat(c));
   }
@@ -110,10 +130,10 @@ export const enum Link { Squared, Logistic, LogisticHess }
   const s01 = weight2(sw, o0, o1), s23 = weight2(sw, o2, o3);
   const e01 = expTerm(link, z01), e23 = expTerm(link, z23);
   // [l0 + l2, l1 + l3] and the same for the coefficients; then acc + [Σ l, Σ coef].
-  const l = f64x2.add(lossTerm(link, z01, e01, t01, s01), lossTerm(link, z23, e23, t23, s23));
+  const l = f64x2.add(lossTerm(link, z01, e01, t01, s01, c), lossTerm(link, z23, e23, t23, s23, c));
   let k = f64x2.splat(0);
   if (withOut) {
-    const k01 = coefTerm(link, z01, e01, t01, s01, u01), k23 = coefTerm(link, z23, e23, t23, s23, u23);
+    const k01 = coefTerm(link, z01, e01, t01, s01, u01, c), k23 = coefTerm(link, z23, e23, t23, s23, u23, c);
     axpy4At(
       cols, f64x2.extract_lane(k01, 0), r0, f64x2.extract_lane(k01, 1), r1,
       f64x2.extract_lane(k23, 0), r2, f64x2.extract_lane(k23, 1), r3, out,
@@ -132,15 +152,17 @@ export const enum Link { Squared, Logistic, LogisticHess }
   const s = weight(sw, o);
   // [s·loss, s·coef]; the logistic links through one shared (not inlined) copy of their terms.
   let t: v128;
-  if (link == Link.Squared) {
+  if (link == Link.Logistic || link == Link.Poisson) {
+    t = link == Link.Logistic ? logisticRow(z, load<f64>(y + o), s) : poissonRow(z, load<f64>(y + o), s);
+    if (!withOut) t = f64x2.replace_lane(t, 1, 0);
+  } else if (isHess(link)) {
+    const u = dotAt(cols, r, v) + c;
+    t = f64x2.replace_lane(f64x2.splat(0), 1, link == Link.LogisticHess ? logisticHessRow(z, s, u) : poissonHessRow(z, s, u));
+  } else {
+    // Squared and Huber: no exp, cheap enough to inline.
     const zv = f64x2.splat(z), tv = f64x2.splat(load<f64>(y + o)), sv = f64x2.splat(s);
     const zero = f64x2.splat(0);
-    t = v128.shuffle<f64>(lossTerm(link, zv, zero, tv, sv), withOut ? coefTerm(link, zv, zero, tv, sv, zero) : zero, 0, 2);
-  } else if (link == Link.Logistic) {
-    t = logisticRow(z, load<f64>(y + o), s);
-    if (!withOut) t = f64x2.replace_lane(t, 1, 0);
-  } else {
-    t = f64x2.replace_lane(f64x2.splat(0), 1, logisticHessRow(z, s, dotAt(cols, r, v) + c));
+    t = v128.shuffle<f64>(lossTerm(link, zv, zero, tv, sv, c), withOut ? coefTerm(link, zv, zero, tv, sv, zero, c) : zero, 0, 2);
   }
   if (withOut) axpyAt(cols, f64x2.extract_lane(t, 1), r, out);
   return f64x2.add(acc, t);
@@ -155,18 +177,31 @@ export const enum Link { Squared, Logistic, LogisticHess }
 function logisticRow(z: f64, t: f64, s: f64): v128 {
   const zv = f64x2.splat(z), tv = f64x2.splat(t), sv = f64x2.splat(s);
   const e = expTerm(Link.Logistic, zv);
-  return v128.shuffle<f64>(lossTerm(Link.Logistic, zv, e, tv, sv), coefTerm(Link.Logistic, zv, e, tv, sv, e), 0, 2);
+  return v128.shuffle<f64>(lossTerm(Link.Logistic, zv, e, tv, sv, 0), coefTerm(Link.Logistic, zv, e, tv, sv, e, 0), 0, 2);
+}
+
+/** [s·loss, s·coef] of one row for the Poisson loss (see logisticRow). */
+function poissonRow(z: f64, t: f64, s: f64): v128 {
+  const zv = f64x2.splat(z), tv = f64x2.splat(t), sv = f64x2.splat(s);
+  const e = expTerm(Link.Poisson, zv);
+  return v128.shuffle<f64>(lossTerm(Link.Poisson, zv, e, tv, sv, 0), coefTerm(Link.Poisson, zv, e, tv, sv, e, 0), 0, 2);
 }
 
 /** s·σ(1 − σ)·u of one row (see logisticRow). */
 function logisticHessRow(z: f64, s: f64, u: f64): f64 {
   const zv = f64x2.splat(z), zero = f64x2.splat(0);
-  return f64x2.extract_lane(coefTerm(Link.LogisticHess, zv, expTerm(Link.LogisticHess, zv), zero, f64x2.splat(s), f64x2.splat(u)), 0);
+  return f64x2.extract_lane(coefTerm(Link.LogisticHess, zv, expTerm(Link.LogisticHess, zv), zero, f64x2.splat(s), f64x2.splat(u), 0), 0);
 }
 
-/** The targets of two rows, [y at o0, y at o1] (zeros for LogisticHess, which has none). */
+/** s·e^z·u of one row (see logisticRow). */
+function poissonHessRow(z: f64, s: f64, u: f64): f64 {
+  const zv = f64x2.splat(z), zero = f64x2.splat(0);
+  return f64x2.extract_lane(coefTerm(Link.PoissonHess, zv, expTerm(Link.PoissonHess, zv), zero, f64x2.splat(s), f64x2.splat(u), 0), 0);
+}
+
+/** The targets of two rows, [y at o0, y at o1] (zeros for the Hessian links, which have none). */
 @inline function target2(link: Link, y: usize, o0: usize, o1: usize): v128 {
-  if (link == Link.LogisticHess) return f64x2.splat(0);
+  if (isHess(link)) return f64x2.splat(0);
   return v128.load64_lane(y + o1, v128.load64_zero(y + o0), 1);
 }
 
@@ -180,19 +215,33 @@ function logisticHessRow(z: f64, s: f64, u: f64): f64 {
 // and σ(z) share one e = e^{−|z|}, which never overflows:
 //   softplus = max(z, 0) + log1p(e),  σ = (z > 0 ? 1 : e) / (1 + e),  σ(1 − σ) = e / (1 + e)².
 // Branch-free (max and select), since the sign of z is as good as random from row to row.
+// The Poisson (log) link's e is e^z itself, capped (POISSON_Z_MAX): loss e^z − t·z, coef e^z − t,
+// second derivative e^z. Huber (c = ε) clips the residual r = z − t to h = clamp(r, −ε, ε):
+// coef h, loss h·r − h²/2 (½r² inside the band, ε|r| − ε²/2 outside).
 
-/** e = e^{−|z|} for the logistic links (unused by Squared). */
+/** e = e^{−|z|} for the logistic links, e^z for Poisson (unused by Squared and Huber). */
 @inline function expTerm(link: Link, z: v128): v128 {
-  if (link == Link.Squared) return f64x2.splat(0);
+  if (!usesExp(link)) return f64x2.splat(0);
+  if (link == Link.Poisson || link == Link.PoissonHess) return expNeg2(f64x2.pmin(z, f64x2.splat(POISSON_Z_MAX)));
   return expNeg2(f64x2.neg(f64x2.abs(z)));
 }
 
-/** s·loss(z, t) per lane (0 for LogisticHess, which has no loss). */
-@inline function lossTerm(link: Link, z: v128, e: v128, t: v128, s: v128): v128 {
+/** Huber's clipped residual clamp(z − t, −ε, ε) per lane. */
+@inline function huberClip(z: v128, t: v128, eps: f64): v128 {
+  return f64x2.pmax(f64x2.pmin(f64x2.sub(z, t), f64x2.splat(eps)), f64x2.splat(-eps));
+}
+
+/** s·loss(z, t) per lane (0 for the Hessian links, which have no loss); c is Huber's ε. */
+@inline function lossTerm(link: Link, z: v128, e: v128, t: v128, s: v128, c: f64): v128 {
   if (link == Link.Squared) {
     const d = f64x2.sub(z, t);
     return f64x2.mul(f64x2.mul(f64x2.mul(s, f64x2.splat(0.5)), d), d);
   }
+  if (link == Link.Huber) {
+    const r = f64x2.sub(z, t), h = huberClip(z, t, c);
+    return f64x2.mul(s, f64x2.mul(h, f64x2.sub(r, f64x2.mul(f64x2.splat(0.5), h))));
+  }
+  if (link == Link.Poisson) return f64x2.mul(s, f64x2.sub(e, f64x2.mul(t, z)));
   if (link == Link.Logistic) {
     // s·(max(z, 0) + log1p(e) − t·z); pmax(z, 0) is z < 0 ? 0 : z.
     const sp = f64x2.add(f64x2.pmax(z, f64x2.splat(0)), log1p2(e));
@@ -201,9 +250,12 @@ function logisticHessRow(z: f64, s: f64, u: f64): f64 {
   return f64x2.splat(0);
 }
 
-/** s·coef per lane: the residual (the loss gradient in z) or, for LogisticHess, s·σ(1 − σ)·u. */
-@inline function coefTerm(link: Link, z: v128, e: v128, t: v128, s: v128, u: v128): v128 {
+/** s·coef per lane: the loss gradient in z or, for the Hessian links, s·(second derivative)·u. */
+@inline function coefTerm(link: Link, z: v128, e: v128, t: v128, s: v128, u: v128, c: f64): v128 {
   if (link == Link.Squared) return f64x2.mul(s, f64x2.sub(z, t));
+  if (link == Link.Huber) return f64x2.mul(s, huberClip(z, t, c));
+  if (link == Link.Poisson) return f64x2.mul(s, f64x2.sub(e, t));
+  if (link == Link.PoissonHess) return f64x2.mul(f64x2.mul(s, e), u);
   const d = f64x2.add(f64x2.splat(1.0), e);
   if (link == Link.Logistic) {
     const num = v128.bitselect(f64x2.splat(1.0), e, f64x2.gt(z, f64x2.splat(0)));

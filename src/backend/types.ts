@@ -75,6 +75,20 @@ export interface Kernels {
     rows: number, cols: number, classes: number, X: number, idx: number, sw: number,
     params: number, v: number, out: number, scratch: number,
   ): void;
+  /**
+   * Poisson loss (log link), y_i ≥ 0: returns Σ s_i·(e^{z_i} − y_i·z_i) (the half Poisson deviance
+   * up to a constant) and writes grad = Σ s_i·(e^{z_i} − y_i)·[x_i, 1]. e^z is capped at e^670.
+   */
+  poissonLossGrad(rows: number, cols: number, X: number, idx: number, y: number, sw: number, params: number, grad: number): number;
+  /** Hessian-vector product of the Poisson loss sum: out = Σ s_i·e^{z_i}·([x_i, 1]·v)·[x_i, 1]. */
+  poissonHessVec(rows: number, cols: number, X: number, idx: number, sw: number, params: number, v: number, out: number): void;
+  /**
+   * Huber loss with threshold ε on r_i = z_i − y_i: returns Σ s_i·H_ε(r_i) (½r² for |r| ≤ ε,
+   * ε|r| − ½ε² beyond) and writes grad = Σ s_i·clamp(r_i, −ε, ε)·[x_i, 1].
+   */
+  huberLossGrad(
+    rows: number, cols: number, X: number, idx: number, y: number, sw: number, params: number, grad: number, epsilon: number,
+  ): number;
   /** G ← Aᵀ·diag(weights)·A (cols×cols, both triangles filled). */
   weightedGram(rows: number, cols: number, A: number, weights: number, G: number): void;
 
@@ -119,7 +133,7 @@ export interface Kernels {
 export const KERNEL_NAMES = [
   'axpy', 'scal', 'softThreshold', 'dot', 'firstNonFinite', 'gemv', 'gemvT', 'gram', 'colMeans', 'colVariances',
   'affineColumns', 'squaredLossGrad', 'logisticLossGrad', 'softmaxLossGrad', 'logisticHessVec',
-  'softmaxHessVec', 'weightedGram', 'sgdStep', 'momentumStep', 'nesterovStep', 'adagradStep',
+  'softmaxHessVec', 'poissonLossGrad', 'poissonHessVec', 'huberLossGrad', 'weightedGram', 'sgdStep', 'momentumStep', 'nesterovStep', 'adagradStep',
   'rmspropStep', 'adamStep', 'amsgradStep', 'adamaxStep', 'nadamStep',
 ] as const satisfies readonly (keyof Kernels)[];
 

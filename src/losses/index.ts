@@ -5,7 +5,7 @@
  */
 import type { Arena } from '../arena.js';
 
-export type LossName = 'squared' | 'logistic' | 'softmax';
+export type LossName = 'squared' | 'logistic' | 'softmax' | 'poisson' | 'huber';
 
 /** The training data as pointers into the arena. */
 export interface ArenaData {
@@ -66,3 +66,6 @@ export function softmaxLoss(arena: Arena, classes: number): Loss {
       a.kernels.softmaxHessVec(count, d.cols, classes, d.x, idx, d.sw, params, v, out, scratch),
   };
 }
+
+export { poissonLoss } from './poisson.js';
+export { huberLoss } from './huber.js';

@@ -1,4 +1,5 @@
 import type { Kernels } from '../types.js';
+import { createJsGlmKernels } from './glm-kernels.js';
 import { createJsLossKernels, dotAt } from './loss-kernels.js';
 import type { JsMemory } from './memory.js';
 import { createJsOptimKernels } from './optim-kernels.js';
@@ -111,6 +112,7 @@ export function createJsKernels(memory: JsMemory): Kernels {
     },
 
     ...createJsLossKernels(memory),
+    ...createJsGlmKernels(memory),
     ...createJsOptimKernels(memory),
   };
 }

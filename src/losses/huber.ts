@@ -1,0 +1,16 @@
+/**
+ * The Huber loss with threshold ε on the residual r = z − y: ½r² for |r| ≤ ε, ε|r| − ½ε²
+ * beyond; quadratic near the fit, linear in the tails, so outliers pull with a bounded force.
+ * Identity link. Not twice differentiable at |r| = ε, so no Hessian (L-BFGS and SGD only).
+ */
+import type { Loss } from './index.js';
+
+export function huberLoss(epsilon: number): Loss {
+  return {
+    name: 'huber',
+    outputs: 1,
+    size: (cols) => cols + 1,
+    sum: (arena, d, count, idx, params, grad) =>
+      arena.kernels.huberLossGrad(count, d.cols, d.x, idx, d.y, d.sw, params, grad, epsilon),
+  };
+}
