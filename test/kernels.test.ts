@@ -430,6 +430,46 @@ const SPECS: Spec[] = [
     ],
   },
   {
+    name: 'poissonLossGrad',
+    naive: naiveGlm((z, y) => [Math.exp(z) - y * z, Math.exp(z) - y]),
+    // Counts 0‥4 as targets; |z| stays below ~10, far from the e^670 cap.
+    cases: selectionCases((n, cols, sw) => {
+      const X = uniform(n * cols), y = labels(n, 5), params = uniform(cols + 1, -0.5, 0.5);
+      return (rows, idx, withOut) => [rows, cols, X, idx, y, sw, params, withOut ? uniform(cols + 1) : null];
+    }, true),
+  },
+  {
+    name: 'poissonHessVec',
+    naive: (rows: number, cols: number, X: Vec, idx: Idx | null, sw: Vec | null, params: Vec, v: Vec, out: Vec) => {
+      out.fill(0);
+      for (let t = 0; t < rows; t++) {
+        const i = pick(idx, t);
+        const s = sw ? sw[i] : 1;
+        const c = s * Math.exp(matVec(cols, X, params, i) + params[cols]) * (matVec(cols, X, v, i) + v[cols]);
+        for (let j = 0; j < cols; j++) out[j] += c * X[i * cols + j];
+        out[cols] += c;
+      }
+    },
+    cases: selectionCases((n, cols, sw) => {
+      const X = uniform(n * cols), params = uniform(cols + 1, -0.5, 0.5), v = uniform(cols + 1);
+      return (rows, idx) => [rows, cols, X, idx, sw, params, v, uniform(cols + 1)];
+    }, false),
+  },
+  {
+    name: 'huberLossGrad',
+    // H_ε(r) with r = z − y written by cases (the kernels use the clipped form h·(r − h/2)).
+    naive: (rows: number, cols: number, X: Vec, idx: Idx | null, y: Vec, sw: Vec | null, params: Vec, grad: Vec | null, eps: number) =>
+      naiveGlm((z, t) => {
+        const r = z - t;
+        return Math.abs(r) <= eps ? [0.5 * r * r, r] : [eps * Math.abs(r) - 0.5 * eps * eps, eps * Math.sign(r)];
+      })(rows, cols, X, idx, y, sw, params, grad),
+    // ε = 0.8 against residuals spread over ±3: both branches in every case.
+    cases: selectionCases((n, cols, sw) => {
+      const X = uniform(n * cols), y = uniform(n, -3, 3), params = uniform(cols + 1);
+      return (rows, idx, withOut) => [rows, cols, X, idx, y, sw, params, withOut ? uniform(cols + 1) : null, 0.8];
+    }, true),
+  },
+  {
     name: 'softmaxHessVec',
     naive: (rows: number, cols: number, K: number, X: Vec, idx: Idx | null, sw: Vec | null, params: Vec, v: Vec, out: Vec) => {
       out.fill(0);
@@ -706,6 +746,9 @@ const SELECTING: Partial<Record<KernelName, { idx: number; out: number; loss: bo
   logisticLossGrad: { idx: 3, out: 7, loss: true },
   softmaxLossGrad: { idx: 4, out: 8, loss: true },
   logisticHessVec: { idx: 3, out: 7, loss: false },
+  poissonLossGrad: { idx: 3, out: 7, loss: true },
+  poissonHessVec: { idx: 3, out: 7, loss: false },
+  huberLossGrad: { idx: 3, out: 7, loss: true },
   softmaxHessVec: { idx: 4, out: 8, loss: false },
 };
 const selectingSpecs = SPECS.filter((spec) => SELECTING[spec.name]);
@@ -777,6 +820,15 @@ describe.each(BACKENDS)('$label Hessian-vector products match central difference
     const hv = runOnBackend(backend, 'logisticHessVec', [rows, cols, X, idx, sw, p, v, uniform(cols + 1)], LAYOUTS[0]).buffers[7] as Vec;
     const args: Arg[] = [rows, cols, X, idx, y, sw, p, uniform(cols + 1)];
     expect(check(hv, gradientAt('logisticLossGrad', args, 6, 7, shift(p, v, h)), gradientAt('logisticLossGrad', args, 6, 7, shift(p, v, -h)))).toEqual([]);
+  });
+
+  it.each(SHAPES_FD.map((c) => ({ ...c, label: `${c.n}x${c.cols} ${c.sel(c.n).label}` })))('poissonHessVec, $label', ({ n, cols, weighted, sel }) => {
+    const { idx, rows } = sel(n);
+    const X = uniform(n * cols), y = labels(n, 5), sw = weighted ? uniform(n, 0, 2) : null;
+    const p = uniform(cols + 1, -0.3, 0.3).map((x) => x / Math.sqrt(cols)), v = uniform(cols + 1);
+    const hv = runOnBackend(backend, 'poissonHessVec', [rows, cols, X, idx, sw, p, v, uniform(cols + 1)], LAYOUTS[0]).buffers[7] as Vec;
+    const args: Arg[] = [rows, cols, X, idx, y, sw, p, uniform(cols + 1)];
+    expect(check(hv, gradientAt('poissonLossGrad', args, 6, 7, shift(p, v, h)), gradientAt('poissonLossGrad', args, 6, 7, shift(p, v, -h)))).toEqual([]);
   });
 
   it.each(SHAPES_FD.map((c) => ({ ...c, label: `${c.n}x${c.cols} K=${c.K} ${c.sel(c.n).label}` })))('softmaxHessVec, $label', ({ n, cols, K, weighted, sel }) => {
