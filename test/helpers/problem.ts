@@ -1,5 +1,6 @@
 import { currentArena } from '../../src/backend/select.js';
-import { logisticLoss, softmaxLoss, squaredLoss, type LossName } from '../../src/losses/index.js';
+import { huberLoss, logisticLoss, poissonLoss, softmaxLoss, squaredLoss, type Loss, type LossName } from '../../src/losses/index.js';
+import type { Arena } from '../../src/arena.js';
 import type { Matrix } from '../../src/matrix.js';
 import type { Penalty } from '../../src/penalty.js';
 import { loadProblem } from '../../src/models/gradient-fit.js';
@@ -11,7 +12,7 @@ import { evaluateObjective } from '../../src/solvers/objective.js';
  */
 export function objectiveOf(
   lossName: LossName, X: Matrix, target: ArrayLike<number>, penalty: Penalty,
-  { classes = 2, sampleWeight, fitIntercept = true }: { classes?: number; sampleWeight?: number[]; fitIntercept?: boolean } = {},
+  { classes = 2, sampleWeight, fitIntercept = true, epsilon = 1.35 }: { classes?: number; sampleWeight?: number[]; fitIntercept?: boolean; epsilon?: number } = {},
 ) {
   return (params: ArrayLike<number>, grad?: Float64Array): number => {
     const arena = currentArena();
@@ -20,7 +21,7 @@ export function objectiveOf(
         arena,
         { X, target: Float64Array.from(target), sampleWeight: sampleWeight && Float64Array.from(sampleWeight) },
         {
-          makeLoss: (a) => (lossName === 'squared' ? squaredLoss : lossName === 'logistic' ? logisticLoss : softmaxLoss(a, classes)),
+          makeLoss: (a) => lossByName(a, lossName, classes, epsilon),
           penalty, cols: X.cols, outputs: lossName === 'softmax' ? classes : 1, fitIntercept,
         },
       );
@@ -31,4 +32,14 @@ export function objectiveOf(
       return value;
     });
   };
+}
+
+function lossByName(arena: Arena, name: LossName, classes: number, epsilon: number): Loss {
+  switch (name) {
+    case 'squared': return squaredLoss;
+    case 'logistic': return logisticLoss;
+    case 'softmax': return softmaxLoss(arena, classes);
+    case 'poisson': return poissonLoss;
+    case 'huber': return huberLoss(epsilon);
+  }
 }
