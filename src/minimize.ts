@@ -45,8 +45,8 @@ export interface MinimizeResult {
 
 /**
  * @example
- * // Seed 003: L(w) = w² + 4w + 4 from w = 0 with η = 0.4 → −1.6, −1.92, −1.984, −1.9968, …
- * minimize((w, g) => { g[0] = 2 * w[0] + 4; return w[0] ** 2 + 4 * w[0] + 4; }, [0], { learningRate: 0.4, maxIter: 4 }).path;
+ * // The lecture notes' example: L(w) = w² + 4w + 4 from w = 0 with η = 0.4
+ * minimize((w, g) => { g[0] = 2 * w[0] + 4; return w[0] ** 2 + 4 * w[0] + 4; }, [0], { learningRate: 0.4, maxIter: 4 }).x[0]; // ≈ -1.9968
  */
 export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
   const where = 'minimize';

@@ -23,7 +23,8 @@ export interface Estimator {
  * every step and fits the model on the result; predict transforms and predicts.
  *
  * @example
- * const model = new Pipeline([new StandardScaler(), new Ridge({ alpha: 0.1 })]).fit(X, y);
+ * const model = new Pipeline([new StandardScaler(), new LinearRegression()]).fit([[1, 10], [2, 30], [3, 20]], [3, 5, 7]);
+ * model.predict([[4, 0]])[0]; // ≈ 9
  */
 export class Pipeline<M extends Estimator = Estimator> {
   readonly steps: readonly [...Transformer[], M];

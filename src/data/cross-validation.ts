@@ -52,8 +52,9 @@ const NAMED_SCORERS: Record<ScoringName, ScoringFunction<never>> = {
  * One score per fold of `kFold(n, k, { shuffle, seed })`: for each fold a new model from
  * `makeModel()` is fitted on the other folds and scored on this one.
  * @example
- * const scores = crossValScore(() => new Ridge({ alpha: 0.1 }), X, y, { k: 5, seed: 0 });
- * const mse = crossValScore(() => new LinearRegression(), X, y, { scoring: 'neg_mean_squared_error' });
+ * const X = [[0], [1], [2], [3], [4], [5]], y = [1, 3, 5, 7, 9, 11];
+ * crossValScore(() => new LinearRegression(), X, y, { k: 3 }); // Float64Array [1, 1, 1] (R² per fold: y is exactly linear)
+ * crossValScore(() => new Ridge({ alpha: 0.1 }), X, y, { k: 3, scoring: 'neg_mean_squared_error' })[0] < 0; // true
  */
 export function crossValScore<L extends Label>(
   makeModel: () => CrossValidatable<L>, X: MatrixLike, y: ArrayLike<L>, options?: CrossValScoreOptions<L>,

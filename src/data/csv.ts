@@ -35,7 +35,9 @@ export interface CsvData {
  * are numbers; otherwise its values are kept as strings (labels).
  * @example
  * const { X, y, featureNames } = readCsv('a,b,label\n1,2,cat\n3,4,dog\n', { target: 'label' });
- * // X: 2×2, y: ['cat', 'dog'], featureNames: ['a', 'b']
+ * X.toArray();  // [[1, 2], [3, 4]]
+ * y;            // ['cat', 'dog']
+ * featureNames; // ['a', 'b']
  */
 export function readCsv(textOrPath: string, options?: ReadCsvOptions): CsvData {
   const where = 'readCsv';

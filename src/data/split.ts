@@ -65,7 +65,9 @@ export interface TrainTestSplit<Y extends Target = Target> {
  * With `stratify`, each class contributes to the test set in proportion to its size (largest
  * remainders get the leftover rows, ties broken by the seed).
  * @example
+ * const X = [[0], [1], [2], [3], [4], [5], [6], [7], [8], [9]], y = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
  * const { XTrain, XTest, yTrain, yTest } = trainTestSplit(X, y, { testSize: 0.2, seed: 42 });
+ * [XTrain.rows, XTest.rows, yTrain.length, yTest.length]; // [8, 2, 8, 2]
  */
 export function trainTestSplit(X: MatrixLike, y: ArrayLike<number>, options?: TrainTestSplitOptions): TrainTestSplit<Float64Array>;
 export function trainTestSplit(X: MatrixLike, y: ArrayLike<string>, options?: TrainTestSplitOptions): TrainTestSplit<string[]>;
@@ -192,7 +194,7 @@ export interface Fold {
  * each fold are ascending, as scikit-learn returns them.
  * @example
  * kFold(5, 2) // [{ train: [3, 4], test: [0, 1, 2] }, { train: [0, 1, 2], test: [3, 4] }]
- * for (const { train, test } of kFold(150, 5, { shuffle: true, seed: 0 })) { ... }
+ * kFold(150, 5, { shuffle: true, seed: 0 }).map((fold) => fold.test.length); // [30, 30, 30, 30, 30]
  */
 export function kFold(n: number, k: number, options?: KFoldOptions): Fold[] {
   const where = 'kFold';

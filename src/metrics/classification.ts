@@ -161,7 +161,7 @@ export interface PerClassScores<L extends Label = Label> {
  * denominator counts as 0 (scikit-learn's `zero_division=0`).
  * @example
  * precisionRecallF1([0, 1, 1, 0], [0, 1, 0, 1]) // { precision: 0.5, recall: 0.5, f1: 0.5, support: 2 }
- * precisionRecallF1(yTrue, yPred, { average: 'none' }).f1 // a Float64Array, one per class
+ * precisionRecallF1([0, 1, 1, 0], [0, 1, 0, 1], { average: 'none' }).f1 // Float64Array [0.5, 0.5]
  */
 export function precisionRecallF1<L extends Label>(
   yTrue: ArrayLike<L>, yPred: ArrayLike<L>, options: PrecisionRecallF1Options & { average: 'none' },

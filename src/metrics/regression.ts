@@ -38,7 +38,7 @@ export function meanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<numb
 
 /**
  * √MSE, in the units of y.
- * @example rootMeanSquaredError([1, 2], [1, 4]) // √2
+ * @example rootMeanSquaredError([1, 2], [1, 4]) // Math.SQRT2
  */
 export function rootMeanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   const [t, p] = targetAndPrediction(yTrue, yPred, 'rootMeanSquaredError');

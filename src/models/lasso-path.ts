@@ -36,8 +36,9 @@ export interface LassoPathResult {
  * starts from the previous answer, so the whole path costs little more than its hardest fit.
  *
  * @example
- * const { alphas, coefs } = lassoPath(X, y, { nAlphas: 50 });
- * coefs.row(0); // all zeros at α_max
+ * const { alphas, coefs } = lassoPath([[1, 0], [2, 1], [3, 0], [4, 1]], [1, 2, 3, 4], { nAlphas: 50 });
+ * alphas.length; // 50
+ * coefs.row(0);  // Float64Array [0, 0] (all zeros at α_max, the largest alpha)
  */
 export function lassoPath(X: MatrixLike, y: ArrayLike<number>, options: LassoPathOptions = {}): LassoPathResult {
   const where = 'lassoPath';

@@ -66,8 +66,11 @@ interface Fitted {
  * for more, decided by the labels. Objective: mean cross-entropy + penalty on the weights.
  *
  * @example
- * const clf = new LogisticRegression({ solver: 'gd', learningRate: 0.5 }).fit(X, ['no', 'yes', …]);
- * clf.predictProba(X); // n×2: P(classes[0]), P(classes[1])
+ * const X = [[1], [2], [3], [4]];
+ * const clf = new LogisticRegression().fit(X, ['no', 'no', 'yes', 'yes']);
+ * clf.classes;                     // ['no', 'yes']
+ * clf.predict([[0], [5]]);         // ['no', 'yes']
+ * clf.predictProba(X).get(2, 1) > 0.5; // true: P(classes[1]) for the third row
  */
 export class LogisticRegression {
   readonly penalty: PenaltyKind;

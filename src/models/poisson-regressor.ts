@@ -35,7 +35,7 @@ const spec: GlmSpec<PoissonRegressorOptions> = {
  * fraction of the Poisson deviance explained (1 is perfect, 0 is the constant mean).
  *
  * @example
- * const model = new PoissonRegressor({ alpha: 0 }).fit([[0], [1], [2], [3]], [1, 2, 4, 8]);
+ * const model = new PoissonRegressor({ alpha: 0, tol: 1e-10 }).fit([[0], [1], [2], [3]], [1, 2, 4, 8]);
  * model.coef[0];           // ≈ 0.693147 (ln 2: each step doubles the mean)
  * model.predict([[4]])[0]; // ≈ 16
  */
