@@ -1,5 +1,5 @@
 /** Whole fits through the public API, wasm-SIMD vs the pure-JS backend (setBackend). */
-import type { Arena } from '../src/arena.js';
+import type { Arena } from '../src/runtime/arena.js';
 import { LinearRegression, LogisticRegression, Matrix, lassoPath, setBackend } from '../src/index.js';
 import { Random } from '../src/random.js';
 import type { Comparison } from './harness.js';

@@ -3,7 +3,7 @@
  * backend in one suite, and the report is the ratio of their speeds measured in that run.
  */
 import b from 'benny';
-import { Arena } from '../src/arena.js';
+import { Arena } from '../src/runtime/arena.js';
 import { createJsBackend } from '../src/backend/js/index.js';
 import type { Backend } from '../src/backend/types.js';
 import { WASM_BASE64 } from '../src/backend/wasm/bytes.generated.js';

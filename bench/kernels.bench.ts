@@ -1,5 +1,5 @@
 /** The kernels one by one, wasm-SIMD vs pure JS, from in-cache to memory-bound sizes. */
-import type { Arena } from '../src/arena.js';
+import type { Arena } from '../src/runtime/arena.js';
 import { fillRandom, type Comparison } from './harness.js';
 
 /** A seeded shuffle of 0‥n−1 as int32 row indices (Fisher–Yates). */

@@ -2,7 +2,7 @@
  * `linfit demo`: trains on the bundled data sets and says what it learned and how well.
  * Returns the report as text so the CLI prints it and a test can read it.
  */
-import { backendName } from './backend/select.js';
+import { backendName } from './runtime/select.js';
 import { trainTestSplit } from './data/split.js';
 import { loadCommute, loadIris } from './datasets/index.js';
 import type { Matrix } from './matrix.js';

@@ -30,3 +30,9 @@ export class LinfitError extends Error {
 export function notFitted(what: string): LinfitError {
   return new LinfitError('NOT_FITTED', `${what} is not fitted yet; call fit first`);
 }
+
+/** The error for a non-finite entry at flat index `index` of a matrix with `cols` columns. */
+export function nonFiniteError(what: string, index: number, cols: number, value: number): LinfitError {
+  const row = Math.floor(index / cols), col = index % cols;
+  return new LinfitError('NON_FINITE', `${what} has ${value} at row ${row}, column ${col}; all values must be finite`);
+}

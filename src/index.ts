@@ -2,7 +2,7 @@
  * linfit: linear and logistic regression for JavaScript, on SIMD WebAssembly kernels with a
  * pure-TypeScript fallback. See README.md and API.md.
  */
-export { init, backendName, setBackend, type BackendName, type WasmSource } from './backend/select.js';
+export { init, backendName, setBackend, type BackendName, type WasmSource } from './runtime/select.js';
 export { LinfitError, type LinfitErrorCode } from './errors.js';
 export { Matrix } from './matrix.js';
 export type { MatrixLike } from './validate.js';

@@ -2,7 +2,7 @@
  * Generic minimisation of a user function with the library's optimizers and schedules, so the
  * seeds' small examples run as written. `f(x, grad)` returns f(x) and fills grad with ∇f(x).
  */
-import { currentArena } from './backend/select.js';
+import { currentArena } from './runtime/select.js';
 import { LinfitError } from './errors.js';
 import { resolveOptimizer, type OptimizerSpec } from './optim/index.js';
 import { constant, rateAt, type ScheduleFn } from './schedules/index.js';

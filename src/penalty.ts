@@ -4,7 +4,7 @@
  * The smooth L2 part enters the gradient; the L1 part is applied as a proximal
  * (soft-threshold) step after each update, so weights become exactly zero.
  */
-import type { Arena } from './arena.js';
+import type { Arena } from './runtime/arena.js';
 
 export type PenaltyKind = 'none' | 'l2' | 'l1' | 'elasticnet';
 

@@ -1,5 +1,4 @@
 import { LinfitError } from './errors.js';
-import { loadModel } from './persist.js';
 import type { Matrix } from './matrix.js';
 import type { MatrixLike } from './validate.js';
 
@@ -54,22 +53,16 @@ export class Pipeline<M extends Estimator = Estimator> {
   }
 
   /**
-   * Fits every step in turn. A failure leaves the pipeline as it was: steps fitted before are
-   * restored from a snapshot taken first. `sampleWeight` goes to the model.
+   * Fits every step in turn. A failure leaves the pipeline as it was: the steps are fitted as
+   * shallow copies, which are swapped in only when every step has succeeded (linfit's
+   * estimators replace their fitted state on fit, never mutate it). `sampleWeight` goes to the model.
    */
   fit(X: MatrixLike, y: ArrayLike<number> | ArrayLike<string>, options?: { sampleWeight?: ArrayLike<number> }): this {
-    const snapshots = this.steps.map((step) => snapshot(step));
-    try {
-      let data: MatrixLike = X;
-      for (const t of this.transformers) data = t.fitTransform(data);
-      this.model.fit(data, y, options);
-    } catch (err) {
-      this.steps.forEach((step, i) => {
-        const saved = snapshots[i];
-        if (saved) Object.assign(step, loadModel(saved));
-      });
-      throw err;
-    }
+    const copies = this.steps.map(shallowCopy);
+    let data: MatrixLike = X;
+    for (const t of copies.slice(0, -1) as Transformer[]) data = t.fitTransform(data);
+    (copies[copies.length - 1] as M).fit(data, y, options);
+    this.steps.forEach((step, i) => Object.assign(step, copies[i]));
     return this;
   }
 
@@ -97,17 +90,9 @@ export class Pipeline<M extends Estimator = Estimator> {
   }
 }
 
-/**
- * A fitted step's JSON, or null when there is nothing to restore: not fitted yet, or not
- * serialisable (a custom schedule function).
- */
-function snapshot(step: { toJSON(): object }): object | null {
-  try {
-    return step.toJSON();
-  } catch (err) {
-    if (err instanceof LinfitError) return null;
-    throw err;
-  }
+/** A new object with the step's prototype and own fields: fitting it leaves the step untouched. */
+function shallowCopy<T extends object>(step: T): T {
+  return Object.assign(Object.create(Object.getPrototypeOf(step)) as T, step);
 }
 
 export interface PipelineJSON {

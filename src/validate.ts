@@ -2,7 +2,7 @@
  * Validation at the edges: every public entry point turns user input into clean arrays here,
  * or throws a LinfitError that names the argument, row, column or option at fault.
  */
-import { LinfitError } from './errors.js';
+import { LinfitError, nonFiniteError } from './errors.js';
 import { Matrix } from './matrix.js';
 
 export type MatrixLike = Matrix | ArrayLike<ArrayLike<number>>;
@@ -61,11 +61,6 @@ export function asVector(y: ArrayLike<number>, what: string, length?: number): F
   return out;
 }
 
-/** The error for a non-finite entry at flat index `index` of a matrix with `cols` columns. */
-export function nonFiniteError(what: string, index: number, cols: number, value: number): LinfitError {
-  const row = Math.floor(index / cols), col = index % cols;
-  return new LinfitError('NON_FINITE', `${what} has ${value} at row ${row}, column ${col}; all values must be finite`);
-}
 
 export function assertColumns(M: Matrix, expected: number, what = 'X'): void {
   if (M.cols !== expected) {

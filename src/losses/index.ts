@@ -3,7 +3,7 @@
  * set of rows with one fused kernel call. Data lives in the arena; parameters use the kernels'
  * layout ([w, b] for one output, [W (K×d), b_1‥b_K] for K outputs).
  */
-import type { Arena } from '../arena.js';
+import type { Arena } from '../runtime/arena.js';
 
 export type LossName = 'squared' | 'logistic' | 'softmax' | 'poisson' | 'huber';
 

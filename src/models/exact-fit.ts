@@ -3,7 +3,7 @@
  * with an L1 term): copy the data in once, start from zero, iterate until the gradient's (or
  * the gradient mapping's) max-norm is ≤ tol.
  */
-import type { Arena } from '../arena.js';
+import type { Arena } from '../runtime/arena.js';
 import { l1Strength, l2Strength } from '../penalty.js';
 import { fista } from '../solvers/fista.js';
 import { lbfgs, type ExactResult } from '../solvers/lbfgs.js';

@@ -4,7 +4,7 @@
  * solvers (gd, sgd with partialFit). A model is a spec (its loss, link, defaults, solvers and
  * score) and a few lines: see PoissonRegressor and HuberRegressor.
  */
-import { currentArena } from '../backend/select.js';
+import { currentArena } from '../runtime/select.js';
 import { LinfitError, notFitted } from '../errors.js';
 import { finiteArray, finiteNumber } from '../json.js';
 import type { Loss } from '../losses/index.js';

@@ -2,7 +2,7 @@
  * What every gradient-trained model shares: copy the data into the arena once, run the
  * training loop, and keep the resumable state and the history as plain data.
  */
-import type { Arena } from '../arena.js';
+import type { Arena } from '../runtime/arena.js';
 import { LinfitError } from '../errors.js';
 import type { Loss } from '../losses/index.js';
 import type { Matrix } from '../matrix.js';

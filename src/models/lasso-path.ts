@@ -1,4 +1,4 @@
-import { currentArena } from '../backend/select.js';
+import { currentArena } from '../runtime/select.js';
 import { LinfitError } from '../errors.js';
 import { Matrix } from '../matrix.js';
 import { elasticNetPath } from '../solvers/elastic-net.js';

@@ -1,4 +1,4 @@
-import { currentArena } from '../backend/select.js';
+import { currentArena } from '../runtime/select.js';
 import { LinfitError, notFitted } from '../errors.js';
 import { finiteArray, finiteNumber } from '../json.js';
 import { squaredLoss } from '../losses/index.js';

@@ -1,4 +1,4 @@
-import { currentArena } from '../backend/select.js';
+import { currentArena } from '../runtime/select.js';
 import { LinfitError, notFitted } from '../errors.js';
 import { finiteArray } from '../json.js';
 import { logisticLoss, softmaxLoss } from '../losses/index.js';

@@ -1,4 +1,4 @@
-import { currentArena } from '../backend/select.js';
+import { currentArena } from '../runtime/select.js';
 import { asMatrix, assertColumns, type MatrixLike } from '../validate.js';
 
 /** X·w + b for every row of X, by the gemv kernel. */

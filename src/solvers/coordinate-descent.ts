@@ -5,7 +5,7 @@
  * i.e. N times the API's objective. Each coordinate update is a soft-threshold and one axpy of
  * a Gram row into q = G·w. The stopping rule is scikit-learn's duality gap ≤ tol·‖y‖².
  */
-import type { Arena } from '../arena.js';
+import type { Arena } from '../runtime/arena.js';
 
 export interface CdProblem {
   d: number;

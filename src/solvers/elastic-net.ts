@@ -2,7 +2,7 @@
  * Elastic net / lasso / ridge by Gram-based coordinate descent, for one α or a whole path of
  * them with warm starts.
  */
-import type { Arena } from '../arena.js';
+import type { Arena } from '../runtime/arena.js';
 import { LinfitError } from '../errors.js';
 import type { Matrix } from '../matrix.js';
 import { coordinateDescent, type CdResult } from './coordinate-descent.js';

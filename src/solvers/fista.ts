@@ -4,7 +4,7 @@
  * objectives with an L1 term, smooth part + l1‖w‖₁. The proximal step soft-thresholds the
  * weights, so they become exactly zero. Stops when the gradient mapping's max-norm ≤ tol.
  */
-import type { Arena } from '../arena.js';
+import type { Arena } from '../runtime/arena.js';
 import { applyL1Prox, type Penalty } from '../penalty.js';
 import { copy, maxAbs, type ExactResult, type SmoothObjective } from './lbfgs.js';
 

@@ -5,7 +5,7 @@
  * per row happens in JavaScript. The whole state (parameters, optimizer slots, update count,
  * PRNG state, plateau state) is plain data, so training resumes exactly where it stopped.
  */
-import type { Arena } from '../arena.js';
+import type { Arena } from '../runtime/arena.js';
 import { LinfitError } from '../errors.js';
 import type { ArenaData, Loss } from '../losses/index.js';
 import type { Optimizer } from '../optim/index.js';

@@ -3,7 +3,7 @@
  * with the weighted means (when fitting an intercept), then G = XcᵀSXc, c = XcᵀS·yc and
  * yy = ycᵀS·yc. The normal equation and Gram-based coordinate descent both start from these.
  */
-import type { Arena } from '../arena.js';
+import type { Arena } from '../runtime/arena.js';
 import type { Matrix } from '../matrix.js';
 
 export interface GramStats {

@@ -3,7 +3,7 @@
  * arena: every vector operation is a kernel call (dot, axpy, scal), and the objective is one
  * fused pass over the data per evaluation. Stops when the gradient's max-norm is ≤ tol.
  */
-import type { Arena } from '../arena.js';
+import type { Arena } from '../runtime/arena.js';
 import { F_NOISE, strongWolfe } from './line-search.js';
 
 /** A smooth objective on `size` parameters in the arena: returns f(x), writes ∇f(x) to grad. */

@@ -3,7 +3,7 @@
  * penalised), then either the normal equation — Gram matrix by the kernels, Cholesky in JS —
  * or QR + SVD when the Gram matrix is singular or too ill-conditioned to trust.
  */
-import type { Arena } from '../arena.js';
+import type { Arena } from '../runtime/arena.js';
 import { LinfitError } from '../errors.js';
 import { choleskyInPlace, choleskySolve, conditionEstimate } from '../linalg/cholesky.js';
 import { leastSquares } from '../linalg/lstsq.js';

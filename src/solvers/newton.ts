@@ -3,7 +3,7 @@
  * Hessian is never formed, only Hessian-vector products (one fused kernel pass each); the
  * inner tolerance min(½, ‖g‖)·‖g‖ gives quadratic convergence.
  */
-import type { Arena } from '../arena.js';
+import type { Arena } from '../runtime/arena.js';
 import { acceptStep, copy, finished, maxAbs, searchAlong, stalled, type ExactResult, type SmoothObjective } from './lbfgs.js';
 
 export interface TwiceDifferentiable extends SmoothObjective {

@@ -2,7 +2,7 @@
  * The full objective of a problem (mean loss over all rows + penalty) and its gradient, by one
  * fused kernel pass: what exact solvers minimise and what gradient checks compare against.
  */
-import type { Arena } from '../arena.js';
+import type { Arena } from '../runtime/arena.js';
 import { addPenaltyGradient, l1Strength, l2Strength, penaltyValue } from '../penalty.js';
 import type { Problem } from './gradient.js';
 import type { TwiceDifferentiable } from './newton.js';

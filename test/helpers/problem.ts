@@ -1,6 +1,6 @@
-import { currentArena } from '../../src/backend/select.js';
+import { currentArena } from '../../src/runtime/select.js';
 import { huberLoss, logisticLoss, poissonLoss, softmaxLoss, squaredLoss, type Loss, type LossName } from '../../src/losses/index.js';
-import type { Arena } from '../../src/arena.js';
+import type { Arena } from '../../src/runtime/arena.js';
 import type { Matrix } from '../../src/matrix.js';
 import type { Penalty } from '../../src/penalty.js';
 import { loadProblem } from '../../src/models/gradient-fit.js';

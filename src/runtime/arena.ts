@@ -1,6 +1,6 @@
-import type { Backend, Kernels } from './backend/types.js';
-import { Matrix } from './matrix.js';
-import { nonFiniteError } from './validate.js';
+import type { Backend, Kernels } from '../backend/types.js';
+import { Matrix } from '../matrix.js';
+import { nonFiniteError } from '../errors.js';
 
 const ALIGN = 16;
 

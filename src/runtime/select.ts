@@ -4,12 +4,12 @@
  * synchronously on first use; browsers call `init()` (compiling large modules synchronously on
  * the main thread is not allowed there).
  */
-import { Arena } from '../arena.js';
+import { Arena } from './arena.js';
 import { LinfitError } from '../errors.js';
-import { createJsBackend } from './js/index.js';
-import type { Backend } from './types.js';
-import { WASM_BASE64 } from './wasm/bytes.generated.js';
-import { createWasmBackend } from './wasm/index.js';
+import { createJsBackend } from '../backend/js/index.js';
+import type { Backend } from '../backend/types.js';
+import { WASM_BASE64 } from '../backend/wasm/bytes.generated.js';
+import { createWasmBackend } from '../backend/wasm/index.js';
 
 export type BackendName = 'wasm-simd' | 'js';
 export type WasmSource = string | URL | Response | BufferSource | WebAssembly.Module;
