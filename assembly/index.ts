@@ -20,6 +20,8 @@ export { momentumStep } from './optim/momentum';
 export { nesterovStep } from './optim/nesterov';
 export { adagradStep } from './optim/adagrad';
 export { rmspropStep } from './optim/rmsprop';
+export { rmspropCenteredStep } from './optim/rmsprop-centered';
+export { adadeltaStep } from './optim/adadelta';
 export { adamStep } from './optim/adam';
 export { amsgradStep } from './optim/amsgrad';
 export { adamaxStep } from './optim/adamax';

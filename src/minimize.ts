@@ -4,7 +4,7 @@
  */
 import { currentArena } from './runtime/select.js';
 import { LinfitError } from './errors.js';
-import { resolveOptimizer, type OptimizerSpec } from './optim/index.js';
+import { initialSlots, resolveOptimizer, type OptimizerSpec } from './optim/index.js';
 import { constant, rateAt, type ScheduleFn } from './schedules/index.js';
 import { lbfgs } from './solvers/lbfgs.js';
 import { newtonCg } from './solvers/newton.js';
@@ -84,7 +84,7 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
     arena.reserve(n * (2 + optimizer.slots), 2 + optimizer.slots);
     const x = arena.copyIn(start);
     const grad = arena.alloc(n);
-    const slots = Array.from({ length: optimizer.slots }, () => arena.zeros(n));
+    const slots = initialSlots(optimizer, n).map((slot) => arena.copyIn(slot));
     const path: Float64Array[] | undefined = recordPath ? [start.slice()] : undefined;
     const evaluate = (): number => {
       const value = callUser(f, arena, x, grad, n);

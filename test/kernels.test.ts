@@ -535,6 +535,33 @@ const SPECS: Spec[] = [
     cases: vectorCases((n) => [n, 0.01, 0.9, 1e-8, uniform(n), uniform(n), uniform(n, 0, 1)]),
   },
   {
+    name: 'rmspropCenteredStep',
+    naive: (n: number, lr: number, rho: number, eps: number, mu: number, centered: number, p: Vec, g: Vec, acc: Vec, mean: Vec, buf: Vec) => {
+      for (let i = 0; i < n; i++) {
+        acc[i] = rho * acc[i] + (1 - rho) * g[i] * g[i];
+        if (centered) mean[i] = rho * mean[i] + (1 - rho) * g[i];
+        const d = Math.sqrt(centered ? acc[i] - mean[i] * mean[i] : acc[i]) + eps;
+        buf[i] = mu * buf[i] + g[i] / d;
+        p[i] -= lr * buf[i];
+      }
+    },
+    // mean stays within ±0.5 so that acc − mean² > 0 (acc ≥ 0.5 after the update's ρ·acc part).
+    cases: [0, 1].flatMap((centered) => vectorCases((n) => [n, 0.01, 0.9, 1e-8, 0.7, centered, uniform(n), uniform(n), uniform(n, 0.6, 1), uniform(n, -0.5, 0.5), uniform(n)])
+      .map((c) => ({ ...c, label: `${c.label} centered=${centered}` }))),
+  },
+  {
+    name: 'adadeltaStep',
+    naive: (n: number, lr: number, rho: number, eps: number, p: Vec, g: Vec, acc: Vec, accDelta: Vec) => {
+      for (let i = 0; i < n; i++) {
+        acc[i] = rho * acc[i] + (1 - rho) * g[i] * g[i];
+        const delta = (Math.sqrt(accDelta[i] + eps) / Math.sqrt(acc[i] + eps)) * g[i];
+        accDelta[i] = rho * accDelta[i] + (1 - rho) * delta * delta;
+        p[i] -= lr * delta;
+      }
+    },
+    cases: vectorCases((n) => [n, 1, 0.9, 1e-6, uniform(n), uniform(n), uniform(n, 0, 1), uniform(n, 0, 1)]),
+  },
+  {
     name: 'adamStep',
     naive: (
       n: number, lr: number, b1: number, b2: number, eps: number, bc1: number, bc2: number,

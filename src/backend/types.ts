@@ -103,6 +103,20 @@ export interface Kernels {
   /** acc ← ρ·acc + (1 − ρ)·g²; p ← p − lr·g / (√acc + eps) */
   rmspropStep(n: number, lr: number, rho: number, eps: number, params: number, grad: number, acc: number): void;
   /**
+   * RMSProp with momentum μ and/or centring (PyTorch's form): acc ← ρ·acc + (1 − ρ)·g²;
+   * centred (1): mean ← ρ·mean + (1 − ρ)·g, d = √(acc − mean²) + eps, else d = √acc + eps;
+   * buf ← μ·buf + g/d; p ← p − lr·buf.
+   */
+  rmspropCenteredStep(
+    n: number, lr: number, rho: number, eps: number, momentum: number, centered: number,
+    params: number, grad: number, acc: number, mean: number, buf: number,
+  ): void;
+  /**
+   * Adadelta (PyTorch's form): acc ← ρ·acc + (1 − ρ)·g²; Δ = √(accDelta + eps)/√(acc + eps)·g;
+   * accDelta ← ρ·accDelta + (1 − ρ)·Δ²; p ← p − lr·Δ.
+   */
+  adadeltaStep(n: number, lr: number, rho: number, eps: number, params: number, grad: number, acc: number, accDelta: number): void;
+  /**
    * Adam with bias correction, and AdamW's decoupled weight decay on the first `decayCount`
    * entries (the weights, never the intercepts): p ← p − lr·wd·p, then
    * m ← β1·m + (1 − β1)·g; v ← β2·v + (1 − β2)·g²; p ← p − lr·(m / bc1) / (√(v / bc2) + eps),
@@ -134,7 +148,7 @@ export const KERNEL_NAMES = [
   'axpy', 'scal', 'softThreshold', 'dot', 'firstNonFinite', 'gemv', 'gemvT', 'gram', 'colMeans', 'colVariances',
   'affineColumns', 'squaredLossGrad', 'logisticLossGrad', 'softmaxLossGrad', 'logisticHessVec',
   'softmaxHessVec', 'poissonLossGrad', 'poissonHessVec', 'huberLossGrad', 'weightedGram', 'sgdStep', 'momentumStep', 'nesterovStep', 'adagradStep',
-  'rmspropStep', 'adamStep', 'amsgradStep', 'adamaxStep', 'nadamStep',
+  'rmspropStep', 'rmspropCenteredStep', 'adadeltaStep', 'adamStep', 'amsgradStep', 'adamaxStep', 'nadamStep',
 ] as const satisfies readonly (keyof Kernels)[];
 
 export type KernelName = (typeof KERNEL_NAMES)[number];

@@ -11,6 +11,8 @@ export interface Optimizer {
   /** PyTorch's default rate for this optimizer (or the seeds' where they give one). */
   readonly defaultLearningRate: number;
   readonly slots: number;
+  /** The value every entry of each slot starts at (default 0), e.g. AdaGrad's initial accumulator. */
+  readonly slotInit?: readonly number[];
   /**
    * One update of `n` parameters from `grad`. `t` is the 1-based update count (for bias
    * correction); `decayCount` is how many leading parameters are weights (decoupled decay
@@ -21,6 +23,11 @@ export interface Optimizer {
 
 export type OptimizerName =
   | 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop'
-  | 'adam' | 'adamw' | 'adamax' | 'nadam' | 'amsgrad';
+  | 'adam' | 'adamw' | 'adamax' | 'nadam' | 'amsgrad' | 'adadelta';
 
-export type OptimizerSpec = OptimizerName | ({ name: OptimizerName } & Record<string, number | string>);
+export type OptimizerSpec = OptimizerName | ({ name: OptimizerName } & Record<string, number | string | boolean>);
+
+/** The optimizer's slots, each `size` entries at its initial value. */
+export function initialSlots(optimizer: Optimizer, size: number): Float64Array[] {
+  return Array.from({ length: optimizer.slots }, (_, i) => new Float64Array(size).fill(optimizer.slotInit?.[i] ?? 0));
+}

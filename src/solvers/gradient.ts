@@ -8,7 +8,7 @@
 import type { Arena } from '../runtime/arena.js';
 import { LinfitError } from '../errors.js';
 import type { ArenaData, Loss } from '../losses/index.js';
-import type { Optimizer } from '../optim/index.js';
+import { initialSlots, type Optimizer } from '../optim/index.js';
 import { addPenaltyGradient, applyL1Prox, l1Strength, penaltyValue, type Penalty } from '../penalty.js';
 import { Random } from '../random.js';
 import {
@@ -80,7 +80,7 @@ const EXPLOSION_FACTOR = 1e12;
 export function initialState(size: number, optimizer: Optimizer, seed: number): TrainState {
   return {
     params: new Float64Array(size),
-    slots: Array.from({ length: optimizer.slots }, () => new Float64Array(size)),
+    slots: initialSlots(optimizer, size),
     step: 0,
     epoch: 0,
     rng: seed >>> 0,

@@ -3,7 +3,7 @@ import type { JsMemory } from './memory.js';
 
 export type OptimKernels = Pick<
   Kernels,
-  'sgdStep' | 'momentumStep' | 'nesterovStep' | 'adagradStep' | 'rmspropStep' | 'adamStep' | 'amsgradStep' | 'adamaxStep' | 'nadamStep'
+  'sgdStep' | 'momentumStep' | 'nesterovStep' | 'adagradStep' | 'rmspropStep' | 'rmspropCenteredStep' | 'adadeltaStep' | 'adamStep' | 'amsgradStep' | 'adamaxStep' | 'nadamStep'
 >;
 
 /** The optimizer updates in pure TypeScript: one pass over the parameters and their state. */
@@ -44,6 +44,39 @@ export function createJsOptimKernels(memory: JsMemory): OptimKernels {
         const a = m[ai + i] + g * g;
         m[ai + i] = a;
         m[pi + i] -= (lr * g) / (Math.sqrt(a) + eps);
+      }
+    },
+
+    rmspropCenteredStep(n, lr, rho, eps, momentum, centered, params, grad, acc, mean, buf) {
+      const m = memory.f64;
+      const pi = params / 8, gi = grad / 8, ai = acc / 8, mi = mean / 8, bi = buf / 8;
+      for (let i = 0; i < n; i++) {
+        const g = m[gi + i];
+        const a = rho * m[ai + i] + (1 - rho) * g * g;
+        m[ai + i] = a;
+        let v = a;
+        if (centered !== 0) {
+          const mu = rho * m[mi + i] + (1 - rho) * g;
+          m[mi + i] = mu;
+          v = a - mu * mu;
+        }
+        const b = momentum * m[bi + i] + g / (Math.sqrt(v) + eps);
+        m[bi + i] = b;
+        m[pi + i] -= lr * b;
+      }
+    },
+
+    adadeltaStep(n, lr, rho, eps, params, grad, acc, accDelta) {
+      const m = memory.f64;
+      const pi = params / 8, gi = grad / 8, ai = acc / 8, di = accDelta / 8;
+      for (let i = 0; i < n; i++) {
+        const g = m[gi + i];
+        const a = rho * m[ai + i] + (1 - rho) * g * g;
+        m[ai + i] = a;
+        const u = m[di + i];
+        const delta = (Math.sqrt(u + eps) / Math.sqrt(a + eps)) * g;
+        m[di + i] = rho * u + (1 - rho) * delta * delta;
+        m[pi + i] -= lr * delta;
       }
     },
 
