@@ -21,13 +21,13 @@ export interface MinimizeOptions {
   hessVec?: (x: Float64Array, v: Float64Array) => ArrayLike<number>;
   optimizer?: OptimizerSpec;
   /**
-   * η₀ (default: the optimizer's, 0.01 for sgd), or one rate per coordinate (seed 002's
+   * η₀ (default: the optimizer's, 0.01 for sgd), or one rate per coordinate (the lecture notes'
    * differentiated rates) for 'sgd', 'momentum' and 'nesterov', whose updates are linear in g.
    */
   learningRate?: number | ArrayLike<number>;
   schedule?: ScheduleFn;
   maxIter?: number;
-  /** Converged when the gradient's max-norm is ≤ tol (seed 001's ε). Default 1e-6. */
+  /** Converged when the gradient's max-norm is ≤ tol (the lecture notes' ε). Default 1e-6. */
   tol?: number;
   /** Record every iterate in `path` (default true). */
   recordPath?: boolean;
@@ -190,7 +190,7 @@ export interface GradientCheck {
 }
 
 /**
- * Compares the gradient that f fills against seed 003's numerical method, here the central
+ * Compares the gradient that f fills against the lecture notes' numerical method, here the central
  * difference (f(x + h·e_i) − f(x − h·e_i)) / 2h, coordinate by coordinate.
  */
 export function checkGradient(f: Objective, x: ArrayLike<number>, options: { h?: number } = {}): GradientCheck {

@@ -94,7 +94,7 @@ export interface Kernels {
 
   /** p ← p − lr·g */
   sgdStep(n: number, lr: number, params: number, grad: number): void;
-  /** Heavy ball, seed 003's form: v ← ρ·v + g; p ← p − lr·v */
+  /** Heavy ball, the lecture notes' form: v ← ρ·v + g; p ← p − lr·v */
   momentumStep(n: number, lr: number, rho: number, params: number, grad: number, velocity: number): void;
   /** Nesterov (PyTorch's form): v ← ρ·v + g; p ← p − lr·(g + ρ·v) */
   nesterovStep(n: number, lr: number, rho: number, params: number, grad: number, velocity: number): void;

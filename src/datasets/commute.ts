@@ -1,4 +1,4 @@
-// Seed 004's commute example: distance (km), weekday flag → minutes.
+// The lecture notes' commute example: distance (km), weekday flag → minutes.
 export const COMMUTE_CSV = `distance_km,weekday,minutes
 2.7,1,25
 4.1,1,33

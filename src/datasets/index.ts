@@ -3,7 +3,7 @@ import { readCsv } from '../data/csv.js';
 import { COMMUTE_CSV } from './commute.js';
 import { IRIS_CSV } from './iris.js';
 
-/** Seed 004's commute times: X = [distance km, weekday 0/1], y = minutes (5 rows). */
+/** The lecture notes' commute times: X = [distance km, weekday 0/1], y = minutes (5 rows). */
 export function loadCommute() {
   return readCsv(COMMUTE_CSV, { target: 'minutes' });
 }

@@ -28,7 +28,7 @@ export interface LinearRegressionOptions extends TrainOptions {
    * 'normal': the normal equation (Cholesky of the centred Gram matrix). 'qr': Householder QR
    * + SVD, accurate when X is ill-conditioned, minimum-norm when it is rank deficient.
    * 'cd': coordinate descent on the Gram matrix (exact zeros for L1; duality-gap stopping).
-   * 'gd' / 'sgd': gradient descent, full batch or mini-batch (seed 004). 'auto' (default):
+   * 'gd' / 'sgd': gradient descent, full batch or mini-batch (the lecture notes). 'auto' (default):
    * normal when the Gram matrix is well conditioned, QR otherwise; 'cd' for L1 penalties.
    */
   solver?: LinearSolver;

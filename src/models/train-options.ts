@@ -16,7 +16,7 @@ export interface TrainOptions {
   /** Stop when the loss has not improved by more than tol for nIterNoChange epochs (null: never). Default 1e-4. */
   tol?: number | null;
   nIterNoChange?: number;
-  /** Full-batch 'gd' only: stop when the gradient's max-norm is ≤ gradTol (seed 001's ε). Default 0 (off). */
+  /** Full-batch 'gd' only: stop when the gradient's max-norm is ≤ gradTol (the lecture notes' ε). Default 0 (off). */
   gradTol?: number;
   optimizer?: OptimizerSpec;
   /** η₀; default 0.1 for plain full-batch gd, else the optimizer's default (0.01 for sgd, 0.001 for adam). */

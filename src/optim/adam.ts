@@ -7,7 +7,7 @@ export interface AdamOptions {
 }
 
 /**
- * Adam with bias correction (seed 003): m ← β1·m + (1 − β1)·g, v ← β2·v + (1 − β2)·g²,
+ * Adam with bias correction (the lecture notes): m ← β1·m + (1 − β1)·g, v ← β2·v + (1 − β2)·g²,
  * p ← p − lr·m̂ / (√v̂ + ε) with m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ).
  */
 export function adam({ beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 }: AdamOptions = {}): Optimizer {

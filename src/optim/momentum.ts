@@ -1,8 +1,8 @@
 import type { Optimizer } from './types.js';
 
 /**
- * Heavy-ball momentum in seed 003's form: v ← ρ·v + g; p ← p − lr·v (PyTorch's form too).
- * Seed 002 writes it as v' ← μ·v' − ε·g; θ ← θ + v'. At a constant rate the two are the same
+ * Heavy-ball momentum in the lecture notes' form: v ← ρ·v + g; p ← p − lr·v (PyTorch's form too).
+ * The lecture notes writes it as v' ← μ·v' − ε·g; θ ← θ + v'. At a constant rate the two are the same
  * trajectory with v' = −ε·v and μ = ρ; with a changing rate they differ in when the rate applies.
  */
 export function momentum({ momentum = 0.9 }: { momentum?: number } = {}): Optimizer {

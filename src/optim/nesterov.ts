@@ -2,7 +2,7 @@ import type { Optimizer } from './types.js';
 
 /**
  * Nesterov momentum (PyTorch's form): v ← ρ·v + g; p ← p − lr·(g + ρ·v). It equals evaluating
- * the gradient at the look-ahead point p − lr·ρ·v of seed 002, rewritten so that only the
+ * the gradient at the look-ahead point p − lr·ρ·v of the lecture notes, rewritten so that only the
  * gradient at the current parameters is needed.
  */
 export function nesterov({ momentum = 0.9 }: { momentum?: number } = {}): Optimizer {

@@ -1,6 +1,6 @@
 import type { Optimizer } from './types.js';
 
-/** Plain (stochastic) gradient descent: p ← p − lr·g (seed 001's θ ← θ − ηg). */
+/** Plain (stochastic) gradient descent: p ← p − lr·g (the lecture notes' θ ← θ − ηg). */
 export function sgd(): Optimizer {
   return {
     name: 'sgd', hyper: {}, defaultLearningRate: 0.01, slots: 0,

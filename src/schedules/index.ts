@@ -35,7 +35,7 @@ export function exponential(options: { gamma: number }): Schedule {
   return define('exponential', { gamma }, (t, base) => base * gamma ** t);
 }
 
-/** η₀·γ^⌊t / every⌋ (seed 003's step decay). */
+/** η₀·γ^⌊t / every⌋ (the lecture notes' step decay). */
 export function step(options: { gamma: number; every: number }): Schedule {
   const where = 'schedules.step';
   const o = checkOptionNames(options, ['gamma', 'every'], where);
@@ -44,26 +44,26 @@ export function step(options: { gamma: number; every: number }): Schedule {
   return define('step', { gamma, every }, (t, base) => base * gamma ** Math.floor(t / every));
 }
 
-/** η₀·½(1 + cos(πt/T)) for t ≤ T, then 0 (seed 003's cosine decay). */
+/** η₀·½(1 + cos(πt/T)) for t ≤ T, then 0 (the lecture notes' cosine decay). */
 export function cosine(options: { total: number }): Schedule {
   const o = checkOptionNames(options, ['total'], 'schedules.cosine');
   const total = numberIn(o.total, 'total', 'schedules.cosine', { min: 1, integer: true });
   return define('cosine', { total }, (t, base) => base * 0.5 * (1 + Math.cos((Math.PI * Math.min(t, total)) / total)));
 }
 
-/** η₀·(1 − t/T) for t ≤ T, then 0 (seed 003's linear decay). */
+/** η₀·(1 − t/T) for t ≤ T, then 0 (the lecture notes' linear decay). */
 export function linear(options: { total: number }): Schedule {
   const o = checkOptionNames(options, ['total'], 'schedules.linear');
   const total = numberIn(o.total, 'total', 'schedules.linear', { min: 1, integer: true });
   return define('linear', { total }, (t, base) => base * (1 - Math.min(t, total) / total));
 }
 
-/** η₀/√(t + 1): seed 003's inverse square root, and seed 004's C/√t for SGD. */
+/** η₀/√(t + 1): the lecture notes' inverse square root, and the lecture notes' C/√t for SGD. */
 export function inverseSqrt(): Schedule {
   return define('inverseSqrt', {}, (t, base) => base / Math.sqrt(t + 1));
 }
 
-/** η₀/(t + 1)^p; p = 1 is Robbins–Monro's C/t (seed 004), p = ½ equals inverseSqrt. */
+/** η₀/(t + 1)^p; p = 1 is Robbins–Monro's C/t (the lecture notes), p = ½ equals inverseSqrt. */
 export function invScaling(options: { power: number } = { power: 1 }): Schedule {
   const o = checkOptionNames(options, ['power'], 'schedules.invScaling');
   const power = numberIn(o.power ?? 1, 'power', 'schedules.invScaling', { min: 0 });
@@ -72,7 +72,7 @@ export function invScaling(options: { power: number } = { power: 1 }): Schedule 
 
 /**
  * Linear warm-up over the first `steps` updates, η₀·(t + 1)/steps, then `inner` from its own
- * step 0 (seed 003: warm up over ~10% of training, then decay).
+ * step 0 (the lecture notes: warm up over ~10% of training, then decay).
  */
 export function warmup(inner: ScheduleFn, options: { steps: number }): Schedule {
   const o = checkOptionNames(options, ['steps'], 'schedules.warmup');

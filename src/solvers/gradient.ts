@@ -36,7 +36,7 @@ export interface TrainConfig {
   tol: number | null;
   nIterNoChange: number;
   /**
-   * Full batch only: stop when the gradient's max-norm is ≤ gradTol (seed 001's ε); with an L1
+   * Full batch only: stop when the gradient's max-norm is ≤ gradTol (the lecture notes' ε); with an L1
    * term, the minimum-norm subgradient's. 0 disables.
    */
   gradTol: number;

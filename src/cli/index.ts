@@ -3,7 +3,7 @@ import { runDemo } from './demo.js';
 const USAGE = `usage: linfit <command>
 
 commands:
-  demo    train on the bundled data sets (seed 004's commute times, Iris) and report`;
+  demo    train on the bundled data sets (the lecture notes' commute times, Iris) and report`;
 
 const [command] = process.argv.slice(2);
 switch (command) {

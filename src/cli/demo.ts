@@ -2,17 +2,17 @@
  * `linfit demo`: trains on the bundled data sets and says what it learned and how well.
  * Returns the report as text so the CLI prints it and a test can read it.
  */
-import { backendName } from './runtime/select.js';
-import { trainTestSplit } from './data/split.js';
-import { loadCommute, loadIris } from './datasets/index.js';
-import type { Matrix } from './matrix.js';
-import { accuracyScore, confusionMatrix } from './metrics/classification.js';
-import { meanAbsoluteError, r2Score } from './metrics/regression.js';
-import { LinearRegression, Ridge } from './models/linear-regression.js';
-import { LogisticRegression } from './models/logistic-regression.js';
-import { Pipeline } from './pipeline.js';
-import { PolynomialFeatures } from './preprocessing/polynomial-features.js';
-import { StandardScaler } from './preprocessing/standard-scaler.js';
+import { backendName } from '../runtime/select.js';
+import { trainTestSplit } from '../data/split.js';
+import { loadCommute, loadIris } from '../datasets/index.js';
+import type { Matrix } from '../matrix.js';
+import { accuracyScore, confusionMatrix } from '../metrics/classification.js';
+import { meanAbsoluteError, r2Score } from '../metrics/regression.js';
+import { LinearRegression, Ridge } from '../models/linear-regression.js';
+import { LogisticRegression } from '../models/logistic-regression.js';
+import { Pipeline } from '../pipeline.js';
+import { PolynomialFeatures } from '../preprocessing/polynomial-features.js';
+import { StandardScaler } from '../preprocessing/standard-scaler.js';
 
 const SEED_004_W = [6.08613445378149, 6.53361344537816, 2.11274509803922];
 
@@ -22,13 +22,13 @@ export function runDemo(): string {
   line(`linfit demo — kernels: ${backendName()}`);
   line();
 
-  // Seed 004: the normal equation on the commute example.
+  // The lecture notes: the normal equation on the commute example.
   const commute = loadCommute();
   const ols = new LinearRegression().fit(commute.X, commute.y as Float64Array);
   const w = [ols.intercept, ...ols.coef];
-  line('1. Commute time (seed 004): minutes ≈ w0 + w1·distance_km + w2·weekday');
+  line('1. Commute time (the lecture notes): minutes ≈ w0 + w1·distance_km + w2·weekday');
   line(`   learned  W* = [${w.map((v) => v.toFixed(14)).join(', ')}]`);
-  line(`   seed 004 W* = [${SEED_004_W.map((v) => v.toFixed(14)).join(', ')}]`);
+  line(`   notes'  W* = [${SEED_004_W.map((v) => v.toFixed(14)).join(', ')}]`);
   line(`   max |difference| = ${Math.max(...w.map((v, i) => Math.abs(v - SEED_004_W[i]))).toExponential(1)}  (solver: ${ols.solverUsed})`);
   const predicted = ols.predict(commute.X);
   line('   distance  weekday  minutes  predicted');
