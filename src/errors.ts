@@ -10,7 +10,8 @@ export type LinfitErrorCode =
   | 'BAD_LABELS'
   | 'BAD_MODEL'
   | 'BAD_INPUT'
-  | 'NOT_INITIALIZED';
+  | 'NOT_INITIALIZED'
+  | 'OVERFLOW';
 
 /**
  * Every error linfit raises on bad input. The message says what was wrong and where

@@ -92,6 +92,13 @@ describe.each(BACKENDS)('PoissonRegressor (%s backend)', (backend) => {
     expect(model.coef).toEqual(before);
   });
 
+  it('predicting a mean past float64 is an OVERFLOW error naming the row, not Infinity', () => {
+    const model = new PoissonRegressor({ alpha: 0 }).fit([[0], [1], [2], [3]], [1, 2, 4, 8]);
+    // coef ≈ ln 2: x = 1100 gives z ≈ 762 > ln(Number.MAX_VALUE) ≈ 709.8.
+    expect(model.predict([[1000]])[0]).toBeGreaterThan(1e300);
+    expectLinfitError(() => model.predict([[0], [1100]]), 'OVERFLOW', 'row 1');
+  });
+
   it('round-trips through JSON and predicts bit for bit', () => {
     const { X, y } = poissonData(60, 4);
     const model = new PoissonRegressor({ alpha: 0.1, solver: 'newton' }).fit(X, y);

@@ -182,10 +182,16 @@ export abstract class GlmRegressor<O extends GlmOptions> {
     return linearPredict(X, f.params.subarray(0, cols), f.params[cols]);
   }
 
-  /** The predicted mean: the inverse link of X·w + b. */
+  /** The predicted mean: the inverse link of X·w + b. A mean past float64's range is an OVERFLOW error, never Infinity. */
   predict(X: MatrixLike): Float64Array {
     const z = this.linearPredictor(X);
-    for (let i = 0; i < z.length; i++) z[i] = this.spec.inverseLink(z[i]);
+    for (let i = 0; i < z.length; i++) {
+      const mean = this.spec.inverseLink(z[i]);
+      if (!Number.isFinite(mean)) {
+        throw new LinfitError('OVERFLOW', `${this.typeName}.predict: row ${i} has linear predictor ${z[i]}, whose mean overflows float64; check that row's features for values far outside the training data`);
+      }
+      z[i] = mean;
+    }
     return z;
   }
 
