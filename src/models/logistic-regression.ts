@@ -212,7 +212,7 @@ export class LogisticRegression {
       { X: M, target, sampleWeight: weights.sampleWeight },
       this.problem(classes, M.cols),
       this.solver as ExactMethod,
-      exact,
+      { ...exact, scores: this.penalty === 'none' },
     );
     if (classes.length > 2) centreSoftmax(result.params, classes.length, M.cols, this.penalty === 'none' || this.alpha === 0);
     const fitted: Fitted = {
@@ -220,7 +220,8 @@ export class LogisticRegression {
       train: { params: result.params, slots: [], step: result.iterations, epoch: result.iterations, rng: 0, plateau: initialPlateauState() },
       history: result.history, nIter: result.iterations, converged: result.converged, warning: result.warning,
     };
-    if (this.penalty === 'none' && separates(this.decisionScores(fitted, M), target, classes.length)) {
+    // Scores from the fit's own copy of X (centring the softmax shifts every class's score of a row alike).
+    if (this.penalty === 'none' && separates(result.scores!, target, classes.length)) {
       fitted.warning = "the classes are linearly separable: with penalty 'none' the weights grow without bound and the optimum is at infinity; " +
         'the model returned separates the training data, but use an L2 penalty (alpha > 0) for a finite, unique answer';
       fitted.converged = false;
@@ -242,10 +243,6 @@ export class LogisticRegression {
       start,
     );
     return { classes, cols: M.cols, train: result.state, history: result.history, nIter: result.nIter, converged: result.converged, warning: result.warning };
-  }
-
-  private decisionScores(f: Fitted, X: MatrixLike): Float64Array {
-    return linearScores(X, f.train.params, this.outputs(f)).scores;
   }
 
   /** Class scores: n values (binary: the log-odds of classes[1]) or an n×K matrix. */
