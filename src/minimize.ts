@@ -85,6 +85,7 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
     const x = arena.copyIn(start);
     const grad = arena.alloc(n);
     const slots = initialSlots(optimizer, n).map((slot) => arena.copyIn(slot));
+    const optimizerStep = optimizer.bind(n);
     const path: Float64Array[] | undefined = recordPath ? [start.slice()] : undefined;
     const evaluate = (): number => {
       const value = callUser(f, arena, x, grad, n);
@@ -109,7 +110,7 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
       if (iterations >= maxIter) break;
       const lr = rateAt(schedule, iterations, base);
       scaleGradient();
-      optimizer.step(arena.kernels, n, n, lr, iterations + 1, x, grad, slots);
+      optimizerStep(arena.kernels, n, lr, iterations + 1, x, grad, slots);
       iterations++;
       value = evaluate();
       path?.push(arena.read(x, n));

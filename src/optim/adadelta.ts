@@ -7,6 +7,6 @@ import type { Optimizer } from './types.js';
 export function adadelta({ rho = 0.9, epsilon = 1e-6 }: { rho?: number; epsilon?: number } = {}): Optimizer {
   return {
     name: 'adadelta', hyper: { rho, epsilon }, defaultLearningRate: 1, slots: 2,
-    step: (k, n, _decay, lr, _t, params, grad, [acc, accDelta]) => k.adadeltaStep(n, lr, rho, epsilon, params, grad, acc, accDelta),
+    bind: () => (k, n, lr, _t, params, grad, [acc, accDelta]) => k.adadeltaStep(n, lr, rho, epsilon, params, grad, acc, accDelta),
   };
 }

@@ -7,6 +7,6 @@ import type { Optimizer } from './types.js';
 export function adagrad({ epsilon = 1e-10, initialAccumulator = 0 }: { epsilon?: number; initialAccumulator?: number } = {}): Optimizer {
   return {
     name: 'adagrad', hyper: { epsilon, initialAccumulator }, defaultLearningRate: 0.01, slots: 1, slotInit: [initialAccumulator],
-    step: (k, n, _decay, lr, _t, params, grad, [acc]) => k.adagradStep(n, lr, epsilon, params, grad, acc),
+    bind: () => (k, n, lr, _t, params, grad, [acc]) => k.adagradStep(n, lr, epsilon, params, grad, acc),
   };
 }

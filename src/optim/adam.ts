@@ -13,7 +13,7 @@ export interface AdamOptions {
 export function adam({ beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 }: AdamOptions = {}): Optimizer {
   return {
     name: 'adam', hyper: { beta1, beta2, epsilon }, defaultLearningRate: 0.001, slots: 2,
-    step: (k, n, _decay, lr, t, params, grad, [m, v]) =>
+    bind: () => (k, n, lr, t, params, grad, [m, v]) =>
       k.adamStep(n, lr, beta1, beta2, epsilon, 1 - beta1 ** t, 1 - beta2 ** t, 0, 0, params, grad, m, v),
   };
 }

@@ -4,6 +4,6 @@ import type { Optimizer } from './types.js';
 export function adamax({ beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 }: { beta1?: number; beta2?: number; epsilon?: number } = {}): Optimizer {
   return {
     name: 'adamax', hyper: { beta1, beta2, epsilon }, defaultLearningRate: 0.002, slots: 2,
-    step: (k, n, _decay, lr, t, params, grad, [m, u]) => k.adamaxStep(n, lr, beta1, beta2, epsilon, 1 - beta1 ** t, params, grad, m, u),
+    bind: () => (k, n, lr, t, params, grad, [m, u]) => k.adamaxStep(n, lr, beta1, beta2, epsilon, 1 - beta1 ** t, params, grad, m, u),
   };
 }

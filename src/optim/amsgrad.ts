@@ -5,7 +5,7 @@ import type { Optimizer } from './types.js';
 export function amsgrad({ beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 }: AdamOptions = {}): Optimizer {
   return {
     name: 'amsgrad', hyper: { beta1, beta2, epsilon }, defaultLearningRate: 0.001, slots: 3,
-    step: (k, n, _decay, lr, t, params, grad, [m, v, vmax]) =>
+    bind: () => (k, n, lr, t, params, grad, [m, v, vmax]) =>
       k.amsgradStep(n, lr, beta1, beta2, epsilon, 1 - beta1 ** t, 1 - beta2 ** t, params, grad, m, v, vmax),
   };
 }

@@ -8,6 +8,6 @@ import type { Optimizer } from './types.js';
 export function nesterov({ momentum = 0.9 }: { momentum?: number } = {}): Optimizer {
   return {
     name: 'nesterov', hyper: { momentum }, defaultLearningRate: 0.01, slots: 1,
-    step: (k, n, _decay, lr, _t, params, grad, [velocity]) => k.nesterovStep(n, lr, momentum, params, grad, velocity),
+    bind: () => (k, n, lr, _t, params, grad, [velocity]) => k.nesterovStep(n, lr, momentum, params, grad, velocity),
   };
 }

@@ -12,12 +12,12 @@ export function rmsprop(
   if (momentum === 0 && centered === 0) {
     return {
       name: 'rmsprop', hyper: { rho, epsilon }, defaultLearningRate: 0.01, slots: 1,
-      step: (k, n, _decay, lr, _t, params, grad, [acc]) => k.rmspropStep(n, lr, rho, epsilon, params, grad, acc),
+      bind: () => (k, n, lr, _t, params, grad, [acc]) => k.rmspropStep(n, lr, rho, epsilon, params, grad, acc),
     };
   }
   return {
     name: 'rmsprop', hyper: { rho, epsilon, momentum, centered }, defaultLearningRate: 0.01, slots: 3,
-    step: (k, n, _decay, lr, _t, params, grad, [acc, mean, buf]) =>
+    bind: () => (k, n, lr, _t, params, grad, [acc, mean, buf]) =>
       k.rmspropCenteredStep(n, lr, rho, epsilon, momentum, centered, params, grad, acc, mean, buf),
   };
 }

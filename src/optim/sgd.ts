@@ -4,6 +4,6 @@ import type { Optimizer } from './types.js';
 export function sgd(): Optimizer {
   return {
     name: 'sgd', hyper: {}, defaultLearningRate: 0.01, slots: 0,
-    step: (k, n, _decay, lr, _t, params, grad) => k.sgdStep(n, lr, params, grad),
+    bind: () => (k, n, lr, _t, params, grad) => k.sgdStep(n, lr, params, grad),
   };
 }

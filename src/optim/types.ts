@@ -14,12 +14,17 @@ export interface Optimizer {
   /** The value every entry of each slot starts at (default 0), e.g. AdaGrad's initial accumulator. */
   readonly slotInit?: readonly number[];
   /**
-   * One update of `n` parameters from `grad`. `t` is the 1-based update count (for bias
-   * correction); `decayCount` is how many leading parameters are weights (decoupled decay
-   * must not touch the intercepts). `state` holds `slots` pointers.
+   * The update for one fit. `decayCount` is how many leading parameters are weights (AdamW's
+   * decoupled decay must not touch the intercepts; the other optimizers ignore it).
    */
-  step(k: Kernels, n: number, decayCount: number, lr: number, t: number, params: number, grad: number, state: readonly number[]): void;
+  bind(decayCount: number): OptimizerStep;
 }
+
+/**
+ * One update of `n` parameters from `grad`. `t` is the 1-based update count (for bias
+ * correction); `state` holds `slots` pointers.
+ */
+export type OptimizerStep = (k: Kernels, n: number, lr: number, t: number, params: number, grad: number, state: readonly number[]) => void;
 
 export type OptimizerName =
   | 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop'

@@ -150,6 +150,7 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
   let lastRate = 0;
 
   const rowsView: ArenaData = { ...data };
+  const optimizerStep = config.optimizer.bind(weightCount);
   const rateNow = () => rateAt(schedule, step, config.learningRate) * plateauState.scale;
   const diverged = (epoch: number, why: string): never => {
     throw new LinfitError('DIVERGED', `training diverged in epoch ${epoch} (${why}) at learning rate ${lastRate}; lower learningRate, scale the features (StandardScaler), or use a decaying schedule`);
@@ -182,7 +183,7 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
         break;
       }
       lastRate = rateNow();
-      config.optimizer.step(k, size, weightCount, lastRate, step + 1, params, grad, slots);
+      optimizerStep(k, size, lastRate, step + 1, params, grad, slots);
       applyL1Prox(arena, penalty, lastRate, weightCount, params);
       step++;
     }
