@@ -34,18 +34,12 @@ const huber: RowTerms = {
 };
 
 export function createJsGlmKernels(memory: JsMemory): GlmKernels {
-  let indexView = new Int32Array(memory.buffer);
-  const int32 = (): Int32Array => {
-    if (indexView.buffer !== memory.buffer) indexView = new Int32Array(memory.buffer);
-    return indexView;
-  };
-
   /** Σ s·loss over the rows, and (grad ≠ 0) grad = Σ s·coef·[x, 1]. */
   const lossPass = (
     terms: RowTerms, rows: number, cols: number, X: number, idx: number, y: number, sw: number,
     params: number, grad: number, param: number,
   ): number => {
-    const m = memory.f64, ix = int32();
+    const m = memory.f64, ix = memory.i32;
     const xi = X / 8, ii = idx / 4, yi = y / 8, si = sw / 8, pi = params / 8, gi = grad / 8;
     const b = m[pi + cols];
     if (grad !== 0) m.fill(0, gi, gi + cols + 1);
@@ -72,7 +66,7 @@ export function createJsGlmKernels(memory: JsMemory): GlmKernels {
     huberLossGrad: (rows, cols, X, idx, y, sw, params, grad, epsilon) => lossPass(huber, rows, cols, X, idx, y, sw, params, grad, epsilon),
 
     poissonHessVec(rows, cols, X, idx, sw, params, v, out) {
-      const m = memory.f64, ix = int32();
+      const m = memory.f64, ix = memory.i32;
       const xi = X / 8, ii = idx / 4, si = sw / 8, pi = params / 8, vi = v / 8, oi = out / 8;
       const b = m[pi + cols], c = m[vi + cols];
       m.fill(0, oi, oi + cols + 1);

@@ -12,17 +12,9 @@ export type LossKernels = Pick<
  * (int32 row indices) unless it is 0; grad = 0 skips the gradient half entirely.
  */
 export function createJsLossKernels(memory: JsMemory): LossKernels {
-  let indexView = new Int32Array(memory.buffer);
-  /** The memory as int32, for row indices; re-derived when the buffer has been replaced. */
-  const int32 = (): Int32Array => {
-    const buffer = memory.buffer;
-    if (indexView.buffer !== buffer) indexView = new Int32Array(buffer);
-    return indexView;
-  };
-
   return {
     squaredLossGrad(rows, cols, X, idx, y, sw, params, grad) {
-      const m = memory.f64, ix = int32();
+      const m = memory.f64, ix = memory.i32;
       const xi = X / 8, ii = idx / 4, yi = y / 8, si = sw / 8, pi = params / 8, gi = grad / 8;
       const b = m[pi + cols];
       if (grad !== 0) m.fill(0, gi, gi + cols + 1);
@@ -44,7 +36,7 @@ export function createJsLossKernels(memory: JsMemory): LossKernels {
     },
 
     logisticLossGrad(rows, cols, X, idx, y, sw, params, grad) {
-      const m = memory.f64, ix = int32();
+      const m = memory.f64, ix = memory.i32;
       const xi = X / 8, ii = idx / 4, yi = y / 8, si = sw / 8, pi = params / 8, gi = grad / 8;
       const b = m[pi + cols];
       if (grad !== 0) m.fill(0, gi, gi + cols + 1);
@@ -67,7 +59,7 @@ export function createJsLossKernels(memory: JsMemory): LossKernels {
     },
 
     logisticHessVec(rows, cols, X, idx, sw, params, v, out) {
-      const m = memory.f64, ix = int32();
+      const m = memory.f64, ix = memory.i32;
       const xi = X / 8, ii = idx / 4, si = sw / 8, pi = params / 8, vi = v / 8, oi = out / 8;
       const b = m[pi + cols], c = m[vi + cols];
       m.fill(0, oi, oi + cols + 1);
@@ -89,7 +81,7 @@ export function createJsLossKernels(memory: JsMemory): LossKernels {
     },
 
     softmaxLossGrad(rows, cols, classes, X, idx, y, sw, params, grad, scratch) {
-      const m = memory.f64, ix = int32();
+      const m = memory.f64, ix = memory.i32;
       const xi = X / 8, ii = idx / 4, yi = y / 8, si = sw / 8, pi = params / 8, gi = grad / 8, zi = scratch / 8;
       const gradBiasAt = gi + classes * cols;
       if (grad !== 0) m.fill(0, gi, gi + classes * (cols + 1));
@@ -117,7 +109,7 @@ export function createJsLossKernels(memory: JsMemory): LossKernels {
     },
 
     softmaxHessVec(rows, cols, classes, X, idx, sw, params, v, out, scratch) {
-      const m = memory.f64, ix = int32();
+      const m = memory.f64, ix = memory.i32;
       const xi = X / 8, ii = idx / 4, si = sw / 8, pi = params / 8, vi = v / 8, oi = out / 8;
       const zi = scratch / 8, ui = zi + classes; // p_k, then u_k
       const outBiasAt = oi + classes * cols;

@@ -6,10 +6,12 @@ export class JsMemory implements MemoryHost {
   readonly base = 16;
   private current: ArrayBuffer;
   private view: Float64Array;
+  private indexView: Int32Array;
 
   constructor(initialBytes = 1 << 20) {
     this.current = new ArrayBuffer(initialBytes);
     this.view = new Float64Array(this.current);
+    this.indexView = new Int32Array(this.current);
   }
 
   get buffer(): ArrayBuffer {
@@ -21,12 +23,18 @@ export class JsMemory implements MemoryHost {
     return this.view;
   }
 
+  /** The whole memory as int32, for row-index lists; kernels index it with `ptr / 4`. */
+  get i32(): Int32Array {
+    return this.indexView;
+  }
+
   ensure(bytes: number, live: number): void {
     if (bytes <= this.current.byteLength) return;
     const next = new ArrayBuffer(roundUp(Math.max(bytes, this.current.byteLength * 1.5), 65536));
     if (live > 0) new Uint8Array(next).set(new Uint8Array(this.current, 0, Math.min(live, this.current.byteLength)));
     this.current = next;
     this.view = new Float64Array(next);
+    this.indexView = new Int32Array(next);
   }
 }
 
