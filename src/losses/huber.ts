@@ -3,14 +3,9 @@
  * beyond; quadratic near the fit, linear in the tails, so outliers pull with a bounded force.
  * Identity link. Not twice differentiable at |r| = ε, so no Hessian (L-BFGS and SGD only).
  */
-import type { Loss } from './index.js';
+import { oneOutputLoss, type Loss } from './types.js';
 
 export function huberLoss(epsilon: number): Loss {
-  return {
-    name: 'huber',
-    outputs: 1,
-    size: (cols) => cols + 1,
-    sum: (arena, d, count, idx, params, grad) =>
-      arena.kernels.huberLossGrad(count, d.cols, d.x, idx, d.y, d.sw, params, grad, epsilon),
-  };
+  return oneOutputLoss('huber', (k, d, count, idx, params, grad) =>
+    k.huberLossGrad(count, d.cols, d.x, idx, d.y, d.sw, params, grad, epsilon));
 }

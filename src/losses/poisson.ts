@@ -3,17 +3,13 @@
  * y·log(y/μ) − y + μ (μ = e^z) up to a term without parameters. Targets are counts or rates ≥ 0.
  */
 import { LinfitError } from '../errors.js';
-import type { Loss } from './index.js';
+import { oneOutputLoss } from './types.js';
 
-export const poissonLoss: Loss = {
-  name: 'poisson',
-  outputs: 1,
-  size: (cols) => cols + 1,
-  sum: (arena, d, count, idx, params, grad) =>
-    arena.kernels.poissonLossGrad(count, d.cols, d.x, idx, d.y, d.sw, params, grad),
-  hessVec: (arena, d, count, idx, params, v, out) =>
-    arena.kernels.poissonHessVec(count, d.cols, d.x, idx, d.sw, params, v, out),
-};
+export const poissonLoss = oneOutputLoss(
+  'poisson',
+  (k, d, count, idx, params, grad) => k.poissonLossGrad(count, d.cols, d.x, idx, d.y, d.sw, params, grad),
+  (k, d, count, idx, params, v, out) => k.poissonHessVec(count, d.cols, d.x, idx, d.sw, params, v, out),
+);
 
 /** The inverse link: the mean μ = e^z. */
 export const poissonInverseLink = (z: number): number => Math.exp(z);
