@@ -81,7 +81,7 @@ export abstract class GlmRegressor<O extends GlmOptions> {
   readonly fitIntercept: boolean;
   readonly solver: GlmSolver;
   private readonly spec: GlmSpec<O>;
-  private readonly options: O;
+  /** The options as given (a copy), for the loss parameters and toJSON. */
   private readonly given: O;
   private readonly train?: ResolvedTrainOptions;
   private readonly exact?: { maxIter: number; tol: number };
@@ -92,7 +92,6 @@ export abstract class GlmRegressor<O extends GlmOptions> {
     const o = checkOptionNames(options, [...BASE_OPTIONS, ...spec.extraOptions], where);
     this.spec = spec;
     this.given = { ...o };
-    this.options = o;
     this.alpha = numberIn(o.alpha ?? spec.defaultAlpha, 'alpha', where, { min: 0 });
     this.fitIntercept = booleanOption(o.fitIntercept ?? true, 'fitIntercept', where);
     this.solver = oneOf(o.solver ?? spec.solvers[0], spec.solvers, 'solver', where);
@@ -152,7 +151,7 @@ export abstract class GlmRegressor<O extends GlmOptions> {
 
   private problem(cols: number): GradientProblem {
     return {
-      makeLoss: () => this.spec.makeLoss(this.options),
+      makeLoss: () => this.spec.makeLoss(this.given),
       penalty: this.alpha > 0 ? { kind: 'l2', alpha: this.alpha, l1Ratio: 0 } : { kind: 'none', alpha: 0, l1Ratio: 0 },
       cols,
       outputs: 1,
