@@ -23,7 +23,7 @@ export { lassoPath, type LassoPathOptions, type LassoPathResult } from './models
 export { LogisticRegression, type LogisticRegressionOptions, type LogisticSolver } from './models/logistic-regression.js';
 export { PoissonRegressor, type PoissonRegressorOptions } from './models/poisson-regressor.js';
 export { HuberRegressor, type HuberRegressorOptions } from './models/huber-regressor.js';
-export type { GlmSolver } from './models/glm-regressor.js';
+export type { GlmSolver } from './models/regressor.js';
 export type { TrainOptions } from './models/train-options.js';
 export type { EpochInfo } from './solvers/gradient.js';
 export type { OptimizerName, OptimizerSpec } from './optim/index.js';

@@ -139,7 +139,7 @@ function minimizeExact(f: Objective, start: Float64Array, method: 'lbfgs' | 'new
     const scratch = arena.alloc(n);
     const objective = {
       size: n,
-      evaluate: (xp: number, gp: number) => {
+      valueGrad: (xp: number, gp: number) => {
         const g = gp === 0 ? scratch : gp;
         const value = callUser(f, arena, xp, g, n);
         if (!Number.isFinite(value) || arena.kernels.firstNonFinite(n, g) >= 0) {

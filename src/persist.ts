@@ -1,8 +1,8 @@
 import { LinfitError } from './errors.js';
-import { ElasticNet, Lasso, LinearRegression, Ridge, type LinearRegressionJSON } from './models/linear-regression.js';
-import type { GlmJSON } from './models/glm-regressor.js';
 import { HuberRegressor } from './models/huber-regressor.js';
-import { LogisticRegression, type LogisticRegressionJSON } from './models/logistic-regression.js';
+import { ElasticNet, Lasso, LinearRegression, Ridge } from './models/linear-regression.js';
+import type { LinearModelJSON } from './models/linear-model.js';
+import { LogisticRegression } from './models/logistic-regression.js';
 import { PoissonRegressor } from './models/poisson-regressor.js';
 import { Pipeline, type Estimator, type Transformer } from './pipeline.js';
 import { MinMaxScaler, type MinMaxScalerJSON } from './preprocessing/min-max-scaler.js';
@@ -12,13 +12,13 @@ import { StandardScaler, type StandardScalerJSON } from './preprocessing/standar
 const FORMAT_VERSION = 1;
 
 const loaders: Record<string, (json: never) => unknown> = {
-  LinearRegression: (json: LinearRegressionJSON) => LinearRegression.fromJSON(json),
-  Ridge: (json: LinearRegressionJSON) => Ridge.fromJSON(json),
-  Lasso: (json: LinearRegressionJSON) => Lasso.fromJSON(json),
-  ElasticNet: (json: LinearRegressionJSON) => ElasticNet.fromJSON(json),
-  LogisticRegression: (json: LogisticRegressionJSON) => LogisticRegression.fromJSON(json),
-  PoissonRegressor: (json: GlmJSON) => PoissonRegressor.fromJSON(json),
-  HuberRegressor: (json: GlmJSON) => HuberRegressor.fromJSON(json),
+  LinearRegression: (json: LinearModelJSON) => LinearRegression.fromJSON(json),
+  Ridge: (json: LinearModelJSON) => Ridge.fromJSON(json),
+  Lasso: (json: LinearModelJSON) => Lasso.fromJSON(json),
+  ElasticNet: (json: LinearModelJSON) => ElasticNet.fromJSON(json),
+  LogisticRegression: (json: LinearModelJSON) => LogisticRegression.fromJSON(json),
+  PoissonRegressor: (json: LinearModelJSON) => PoissonRegressor.fromJSON(json),
+  HuberRegressor: (json: LinearModelJSON) => HuberRegressor.fromJSON(json),
   StandardScaler: (json: StandardScalerJSON) => StandardScaler.fromJSON(json),
   MinMaxScaler: (json: MinMaxScalerJSON) => MinMaxScaler.fromJSON(json),
   PolynomialFeatures: (json: PolynomialFeaturesJSON) => PolynomialFeatures.fromJSON(json),

@@ -3,7 +3,7 @@ import {
   ElasticNet, Lasso, LinearRegression, LogisticRegression, Matrix, Ridge, StandardScaler,
   checkGradient, loadModel, schedules,
 } from '../src/index.js';
-import type { Penalty } from '../src/penalty.js';
+import type { Penalty } from '../src/objective/index.js';
 import { Random } from '../src/random.js';
 import { BACKENDS, onBackend, useBackend } from './helpers/backends.js';
 import { fixture } from './helpers/fixtures.js';

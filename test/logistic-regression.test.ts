@@ -11,7 +11,8 @@ function modelWith(weights: number[], bias: number): LogisticRegression {
   const template = new LogisticRegression({ solver: 'sgd', batchSize: 1, penalty: 'none', optimizer: 'sgd' })
     .partialFit([weights.map(() => 0)], [0], { classes: [0, 1] })
     .toJSON();
-  template.state.params = [...weights, bias];
+  template.coef = weights;
+  template.intercept = [bias];
   return loadModel(template);
 }
 

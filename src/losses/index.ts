@@ -4,9 +4,18 @@
  * layout ([w, b] for one output, [W (K×d), b_1‥b_K] for K outputs).
  */
 import type { Arena } from '../runtime/arena.js';
+import { identityLink, sigmoidLink, softmaxLink } from './links.js';
 import { oneOutputLoss, type Loss } from './types.js';
 
 export { oneOutputLoss, type ArenaData, type Loss, type LossName } from './types.js';
+export type { InverseLink } from './links.js';
+
+/** The squared loss's link: the mean is the linear predictor. */
+export const squaredInverseLink = identityLink;
+/** Binary cross-entropy's link: P(y = 1) = σ(z). */
+export const logisticInverseLink = sigmoidLink;
+/** Multinomial cross-entropy's link: the class probabilities softmax(z). */
+export const softmaxInverseLink = softmaxLink;
 
 export const squaredLoss = oneOutputLoss('squared', (k, d, count, idx, params, grad) =>
   k.squaredLossGrad(count, d.cols, d.x, idx, d.y, d.sw, params, grad));
@@ -31,5 +40,5 @@ export function softmaxLoss(arena: Arena, classes: number): Loss {
   };
 }
 
-export { poissonLoss } from './poisson.js';
-export { huberLoss } from './huber.js';
+export { checkPoissonTarget, poissonHalfDeviance, poissonInverseLink, poissonLoss } from './poisson.js';
+export { huberInverseLink, huberLoss } from './huber.js';

@@ -3,6 +3,7 @@
  * y·log(y/μ) − y + μ (μ = e^z) up to a term without parameters. Targets are counts or rates ≥ 0.
  */
 import { LinfitError } from '../errors.js';
+import { expLink } from './links.js';
 import { oneOutputLoss } from './types.js';
 
 export const poissonLoss = oneOutputLoss(
@@ -12,7 +13,7 @@ export const poissonLoss = oneOutputLoss(
 );
 
 /** The inverse link: the mean μ = e^z. */
-export const poissonInverseLink = (z: number): number => Math.exp(z);
+export const poissonInverseLink = expLink;
 
 /** Poisson targets: every y ≥ 0 and not all 0 (the mean would be at −∞). */
 export function checkPoissonTarget(y: Float64Array): void {

@@ -1,22 +1,20 @@
-import { huberLoss } from '../losses/huber.js';
-import { r2Score } from '../metrics/regression.js';
+import { huberInverseLink, huberLoss, type InverseLink, type Loss } from '../losses/index.js';
 import { numberIn } from '../validate.js';
-import { GlmRegressor, type GlmJSON, type GlmOptions, type GlmSpec } from './glm-regressor.js';
+import type { FitHistory, LinearModelJSON, LinearModelSpec } from './linear-model.js';
+import { GLM_OPTION_NAMES, LinearRegressor, type GlmOptions } from './regressor.js';
 
 export interface HuberRegressorOptions extends GlmOptions {
   /** Residuals beyond ε count linearly (default 1.35, > 0). */
   epsilon?: number;
 }
 
-const spec: GlmSpec<HuberRegressorOptions> = {
-  typeName: 'HuberRegressor',
-  solvers: ['lbfgs', 'gd', 'sgd'],
-  defaultAlpha: 1e-4,
-  exact: { maxIter: 100, tol: 1e-5 },
-  extraOptions: ['epsilon'],
-  makeLoss: (o) => huberLoss(o.epsilon ?? 1.35),
-  inverseLink: (z) => z,
-  score: (y, prediction) => r2Score(y, prediction),
+const SPEC: LinearModelSpec = {
+  options: [...GLM_OPTION_NAMES, 'epsilon'],
+  penalties: ['l2'],
+  defaults: { penalty: 'l2', alpha: 1e-4, l1Ratio: 0 },
+  solvers: { lbfgs: ['l2'], gd: ['l2'], sgd: ['l2'] },
+  defaultSolver: () => 'lbfgs',
+  iterations: { maxIter: 100, tol: 1e-5 },
 };
 
 /**
@@ -33,15 +31,32 @@ const spec: GlmSpec<HuberRegressorOptions> = {
  * model.coef[0];   // ≈ 1.675 (least squares gives 8.2: the outlier at x = 4 pulls with force ε only)
  * model.intercept; // ≈ -0.675
  */
-export class HuberRegressor extends GlmRegressor<HuberRegressorOptions> {
+export class HuberRegressor extends LinearRegressor {
+  static readonly typeName: string = 'HuberRegressor';
+  declare readonly solver: 'lbfgs' | 'gd' | 'sgd';
   readonly epsilon: number;
 
   constructor(options: HuberRegressorOptions = {}) {
-    super(spec, options);
-    this.epsilon = numberIn(options.epsilon ?? 1.35, 'epsilon', 'HuberRegressor', { min: 0, minExclusive: true });
+    super(options, SPEC);
+    this.epsilon = numberIn(options.epsilon ?? 1.35, 'epsilon', this.typeName, { min: 0, minExclusive: true });
   }
 
-  static fromJSON(json: GlmJSON): HuberRegressor {
-    return new HuberRegressor(GlmRegressor.savedOptions(json) as HuberRegressorOptions).restore(json);
+
+
+  protected get inverseLink(): InverseLink {
+    return huberInverseLink;
+  }
+
+  protected makeLoss(): Loss {
+    return huberLoss(this.epsilon);
+  }
+
+  /** Per iteration (exact solvers: loss and gradient max-norm) or per epoch (gradient solvers: loss and rate). */
+  override get history(): FitHistory {
+    return super.history!;
+  }
+
+  static fromJSON(json: LinearModelJSON): HuberRegressor {
+    return new HuberRegressor(HuberRegressor.savedOptions(json) as HuberRegressorOptions).restore(json);
   }
 }

@@ -1,9 +1,9 @@
 import { currentArena } from '../runtime/select.js';
 import { LinfitError } from '../errors.js';
 import { Matrix } from '../matrix.js';
-import { elasticNetPath } from '../solvers/elastic-net.js';
+import { elasticNetPath } from '../fit/elastic-net.js';
 import { asMatrix, asVector, booleanOption, checkOptionNames, numberIn, type MatrixLike } from '../validate.js';
-import { readSampleWeight } from './gradient-fit.js';
+import { readSampleWeight } from '../fit/load.js';
 
 export interface LassoPathOptions {
   /** 1 is the lasso; below 1 the elastic net (default 1). */

@@ -1,31 +1,21 @@
-import { checkPoissonTarget, poissonHalfDeviance, poissonInverseLink, poissonLoss } from '../losses/poisson.js';
-import { GlmRegressor, type GlmJSON, type GlmOptions, type GlmSpec } from './glm-regressor.js';
+import type { FitData } from '../fit/load.js';
+import { checkPoissonTarget, poissonHalfDeviance, poissonInverseLink, poissonLoss, type InverseLink, type Loss } from '../losses/index.js';
+import { asVector, type MatrixLike } from '../validate.js';
+import type { FitHistory, LinearModelJSON, LinearModelSpec } from './linear-model.js';
+import { GLM_OPTION_NAMES, LinearRegressor, type GlmOptions } from './regressor.js';
 
 export interface PoissonRegressorOptions extends Omit<GlmOptions, 'solver'> {
   /** 'lbfgs' (default) or 'newton' (Newton–CG), both to gradient max-norm ≤ tol. */
   solver?: 'lbfgs' | 'newton';
 }
 
-const spec: GlmSpec<PoissonRegressorOptions> = {
-  typeName: 'PoissonRegressor',
-  solvers: ['lbfgs', 'newton'],
-  defaultAlpha: 1,
-  exact: { maxIter: 100, tol: 1e-4 },
-  extraOptions: [],
-  makeLoss: () => poissonLoss,
-  checkTarget: checkPoissonTarget,
-  inverseLink: poissonInverseLink,
-  // log of the (weighted) mean of y: the best constant model, where scikit-learn starts too.
-  startIntercept: (y, sw) => {
-    let sum = 0, total = 0;
-    for (let i = 0; i < y.length; i++) {
-      const s = sw ? sw[i] : 1;
-      sum += s * y[i];
-      total += s;
-    }
-    return Math.log(sum / total);
-  },
-  score: d2PoissonScore,
+const SPEC: LinearModelSpec = {
+  options: GLM_OPTION_NAMES,
+  penalties: ['l2'],
+  defaults: { penalty: 'l2', alpha: 1, l1Ratio: 0 },
+  solvers: { lbfgs: ['l2'], newton: ['l2'] },
+  defaultSolver: () => 'lbfgs',
+  iterations: { maxIter: 100, tol: 1e-4 },
 };
 
 /**
@@ -39,25 +29,61 @@ const spec: GlmSpec<PoissonRegressorOptions> = {
  * model.coef[0];           // ≈ 0.693147 (ln 2: each step doubles the mean)
  * model.predict([[4]])[0]; // ≈ 16
  */
-export class PoissonRegressor extends GlmRegressor<PoissonRegressorOptions> {
+export class PoissonRegressor extends LinearRegressor {
+  static readonly typeName: string = 'PoissonRegressor';
+  declare readonly solver: 'lbfgs' | 'newton';
+
   constructor(options: PoissonRegressorOptions = {}) {
-    super(spec, options);
+    super(options, SPEC);
   }
 
-  static fromJSON(json: GlmJSON): PoissonRegressor {
-    return new PoissonRegressor(GlmRegressor.savedOptions(json) as PoissonRegressorOptions).restore(json);
-  }
-}
 
-/** D² for the Poisson deviance: 1 − dev(y, μ) / dev(y, ȳ). */
-function d2PoissonScore(y: Float64Array, mu: Float64Array): number {
-  let mean = 0;
-  for (let i = 0; i < y.length; i++) mean += y[i];
-  mean /= y.length;
-  let dev = 0, nullDev = 0;
-  for (let i = 0; i < y.length; i++) {
-    dev += poissonHalfDeviance(y[i], mu[i]);
-    nullDev += poissonHalfDeviance(y[i], mean);
+
+  protected get inverseLink(): InverseLink {
+    return poissonInverseLink;
   }
-  return nullDev > 0 ? 1 - dev / nullDev : dev === 0 ? 1 : 0;
+
+  protected makeLoss(): Loss {
+    return poissonLoss;
+  }
+
+  protected override checkTarget(y: Float64Array): void {
+    checkPoissonTarget(y);
+  }
+
+  /** Start at the intercept log of the (weighted) mean of y: the best constant model, where scikit-learn starts too. */
+  protected override exactStart({ X, target, sampleWeight }: FitData): Float64Array {
+    const start = new Float64Array(X.cols + 1);
+    if (!this.fitIntercept) return start;
+    let sum = 0, total = 0;
+    for (let i = 0; i < target.length; i++) {
+      const s = sampleWeight ? sampleWeight[i] : 1;
+      sum += s * target[i];
+      total += s;
+    }
+    start[X.cols] = Math.log(sum / total);
+    return start;
+  }
+
+  /** D² for the Poisson deviance: 1 − dev(y, μ) / dev(y, ȳ). */
+  override score(X: MatrixLike, y: ArrayLike<number>): number {
+    const mu = this.predict(X);
+    const target = asVector(y, 'y', mu.length);
+    const mean = target.reduce((s, v) => s + v, 0) / target.length;
+    let dev = 0, nullDev = 0;
+    for (let i = 0; i < target.length; i++) {
+      dev += poissonHalfDeviance(target[i], mu[i]);
+      nullDev += poissonHalfDeviance(target[i], mean);
+    }
+    return nullDev > 0 ? 1 - dev / nullDev : dev === 0 ? 1 : 0;
+  }
+
+  /** Per iteration (exact solvers: loss and gradient max-norm) or per epoch (gradient solvers: loss and rate). */
+  override get history(): FitHistory {
+    return super.history!;
+  }
+
+  static fromJSON(json: LinearModelJSON): PoissonRegressor {
+    return new PoissonRegressor(PoissonRegressor.savedOptions(json) as PoissonRegressorOptions).restore(json);
+  }
 }

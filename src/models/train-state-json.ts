@@ -8,8 +8,8 @@ import { scheduleFromSpec, type PlateauState, type Schedule, type PlateauSchedul
 import type { TrainState } from '../solvers/gradient.js';
 import type { ResolvedTrainOptions } from './train-options.js';
 
+/** The optimizer's side of a TrainState (the parameters are saved as the model's coef and intercept). */
 export interface SavedTrainState {
-  params: number[];
   slots: number[][];
   step: number;
   epoch: number;
@@ -40,7 +40,6 @@ export function restoreOptions(options: Record<string, unknown>): Record<string,
 
 export function trainStateJSON(s: TrainState): SavedTrainState {
   return {
-    params: Array.from(s.params),
     slots: s.slots.map((slot) => Array.from(slot)),
     step: s.step,
     epoch: s.epoch,
@@ -49,7 +48,8 @@ export function trainStateJSON(s: TrainState): SavedTrainState {
   };
 }
 
-export function restoreTrainState(saved: SavedTrainState, size: number, slots: number): TrainState {
+export function restoreTrainState(saved: SavedTrainState, params: Float64Array, slots: number): TrainState {
+  const size = params.length;
   const type = 'model JSON';
   if (saved === null || typeof saved !== 'object') throw new LinfitError('BAD_MODEL', `${type}: state is missing`);
   if (!Array.isArray(saved.slots) || saved.slots.length !== slots) {
@@ -61,7 +61,7 @@ export function restoreTrainState(saved: SavedTrainState, size: number, slots: n
     throw new LinfitError('BAD_MODEL', `${type}: state.plateau is malformed`);
   }
   return {
-    params: finiteArray(saved.params, 'state.params', type, size),
+    params: params.slice(),
     slots: saved.slots.map((slot, i) => finiteArray(slot, `state.slots[${i}]`, type, size)),
     step: finiteNumber(saved.step, 'state.step', type),
     epoch: finiteNumber(saved.epoch, 'state.epoch', type),

@@ -7,9 +7,8 @@
  */
 import type { Arena } from '../runtime/arena.js';
 import { LinfitError } from '../errors.js';
-import type { ArenaData, Loss } from '../losses/index.js';
+import type { LinearModelObjective, RowSet } from '../objective/index.js';
 import { initialSlots, type Optimizer } from '../optim/index.js';
-import { addPenaltyGradient, applyL1Prox, l1Strength, penaltyValue, type Penalty } from '../penalty.js';
 import { Random } from '../random.js';
 import {
   initialPlateauState, plateauAfterEpoch, rateAt,
@@ -64,16 +63,6 @@ export interface TrainResult {
   warning?: string;
 }
 
-/** The problem: loss, data already in the arena, penalty, and how many leading params are weights. */
-export interface Problem {
-  loss: Loss;
-  data: ArenaData;
-  penalty: Penalty;
-  weightCount: number;
-  /** Keep the intercepts (the parameters after the weights) at their value: fitIntercept = false. */
-  freezeIntercepts: boolean;
-}
-
 /** A loss this many times the first epoch's is treated as divergence, before it overflows. */
 const EXPLOSION_FACTOR = 1e12;
 
@@ -89,8 +78,8 @@ export function initialState(size: number, optimizer: Optimizer, seed: number): 
 }
 
 /** Runs up to config.maxEpochs epochs from `start`; `start` itself is not modified. */
-export function train(arena: Arena, problem: Problem, config: TrainConfig, start: TrainState): TrainResult {
-  const { loss, data, penalty, weightCount, freezeIntercepts } = problem;
+export function train(arena: Arena, objective: LinearModelObjective, config: TrainConfig, start: TrainState): TrainResult {
+  const { data, weightCount } = objective;
   const k = arena.kernels;
   const size = start.params.length;
   const random = new Random(start.rng);
@@ -149,7 +138,9 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
   let firstLoss: number | undefined;
   let lastRate = 0;
 
-  const rowsView: ArenaData = { ...data };
+  // The rows of the current mini-batch (one object, updated in place) and the held-out rows.
+  const batchRows: RowSet = { count: 0, idx: 0, start: 0, weight: 0 };
+  const validationRows: RowSet = { count: nVal, idx: idxBlock, start: 0, weight: valWeight };
   const optimizerStep = config.optimizer.bind(weightCount);
   const rateNow = () => rateAt(schedule, step, config.learningRate) * plateauState.scale;
   const diverged = (epoch: number, why: string): never => {
@@ -163,32 +154,31 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
       break;
     }
     if (useIdx && config.shuffle) random.shuffle(new Int32Array(arena.f64.buffer, trainIdx, nTrain));
-    let lossSum = 0;
+    // The epoch's loss: each batch's objective (at the parameters before its update), weighted
+    // by the batch's share of the training weight; for full batch, the objective itself.
+    let weightedLoss = 0;
+    let batchLoss = 0;
     let stopOnGradient = false;
-    // Full batch: the penalty at the same parameters as the data loss (before the update).
-    let startPenalty = 0;
     for (let s = 0; s < nTrain; s += batch) {
       const count = Math.min(batch, nTrain - s);
-      const batchLoss = useIdx
-        ? loss.sum(arena, data, count, trainIdx + s * 4, params, grad)
-        : loss.sum(arena, sliceRows(data, s, rowsView), count, 0, params, grad);
-      if (fullBatch) startPenalty = penaltyValue(penalty, arena.f64, params / 8, weightCount);
+      batchRows.count = count;
+      batchRows.idx = useIdx ? trainIdx + s * 4 : 0;
+      batchRows.start = useIdx ? 0 : s;
+      batchRows.weight = fullBatch ? trainWeight : count * meanWeight;
+      batchLoss = objective.valueGrad(params, grad, batchRows);
       if (!Number.isFinite(batchLoss)) diverged(epoch, `the loss became ${batchLoss}`);
-      lossSum += batchLoss;
-      k.scal(size, 1 / (count * meanWeight), grad);
-      if (freezeIntercepts) arena.f64.fill(0, grad / 8 + weightCount, grad / 8 + size);
-      addPenaltyGradient(arena, penalty, weightCount, params, grad);
-      if (fullBatch && config.gradTol > 0 && optimality(arena.f64, grad, params, weightCount, size, l1Strength(penalty)) <= config.gradTol) {
+      weightedLoss += batchLoss * batchRows.weight;
+      if (fullBatch && config.gradTol > 0 && objective.optimality(params, grad) <= config.gradTol) {
         stopOnGradient = true;
         break;
       }
       lastRate = rateNow();
       optimizerStep(k, size, lastRate, step + 1, params, grad, slots);
-      applyL1Prox(arena, penalty, lastRate, weightCount, params);
+      objective.prox(lastRate, params);
       step++;
     }
     epochsRun++;
-    const epochLoss = lossSum / trainWeight + (fullBatch ? startPenalty : penaltyValue(penalty, arena.f64, params / 8, weightCount));
+    const epochLoss = fullBatch ? batchLoss : weightedLoss / trainWeight;
     firstLoss ??= epochLoss;
     if (k.firstNonFinite(size, params) >= 0) diverged(epoch, 'the parameters became non-finite');
     if (epochLoss > EXPLOSION_FACTOR * Math.max(firstLoss, 1)) diverged(epoch, `the loss grew from ${firstLoss} to ${epochLoss}`);
@@ -198,7 +188,7 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
     let monitored = epochLoss;
     let valLoss: number | undefined;
     if (config.earlyStopping) {
-      valLoss = loss.sum(arena, data, nVal, idxBlock, params, 0) / valWeight + penaltyValue(penalty, arena.f64, params / 8, weightCount);
+      valLoss = objective.valueGrad(params, 0, validationRows);
       history.valLoss!.push(valLoss);
       monitored = valLoss;
     }
@@ -245,33 +235,4 @@ export function train(arena: Arena, problem: Problem, config: TrainConfig, start
     converged,
     warning,
   };
-}
-
-/**
- * The same data starting at row `start` (contiguous mini-batches need no index array),
- * written into `view` so that no object is allocated per mini-batch.
- */
-function sliceRows(data: ArenaData, start: number, view: ArenaData): ArenaData {
-  view.x = data.x + start * data.cols * 8;
-  view.y = data.y + start * 8;
-  view.sw = data.sw === 0 ? 0 : data.sw + start * 8;
-  return view;
-}
-
-/**
- * Max-norm of the minimum-norm subgradient: the smooth gradient g where there is no L1 term;
- * with one, g_j + l1·sign(w_j) for w_j ≠ 0 and max(0, |g_j| − l1) at w_j = 0 (0 at the optimum).
- */
-function optimality(m: Float64Array, grad: number, params: number, weightCount: number, size: number, l1: number): number {
-  let mx = 0;
-  for (let j = 0; j < size; j++) {
-    const g = m[grad / 8 + j];
-    let v = Math.abs(g);
-    if (j < weightCount && l1 > 0) {
-      const w = m[params / 8 + j];
-      v = w !== 0 ? Math.abs(g + l1 * Math.sign(w)) : Math.max(0, Math.abs(g) - l1);
-    }
-    mx = Math.max(mx, v);
-  }
-  return mx;
 }

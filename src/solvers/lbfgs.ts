@@ -6,10 +6,15 @@
 import type { Arena } from '../runtime/arena.js';
 import { F_NOISE, strongWolfe } from './line-search.js';
 
-/** A smooth objective on `size` parameters in the arena: returns f(x), writes ∇f(x) to grad. */
+/**
+ * A smooth objective on `size` parameters in the arena: valueGrad returns f(x) and writes ∇f(x)
+ * to grad (unless 0). LinearModelObjective is one; minimize wraps a user function as another.
+ * The stopping rule is the gradient's max-norm, which for a smooth objective is
+ * LinearModelObjective.optimality.
+ */
 export interface SmoothObjective {
   size: number;
-  evaluate(x: number, grad: number): number;
+  valueGrad(x: number, grad: number): number;
 }
 
 export interface ExactResult {
@@ -40,7 +45,7 @@ export function lbfgs(arena: Arena, objective: SmoothObjective, x: number, { max
   const rho = new Float64Array(memory), a = new Float64Array(memory);
   let pairs = 0, newest = -1;
 
-  let value = objective.evaluate(x, g);
+  let value = objective.valueGrad(x, g);
   const history = { loss: [value], gradNorm: [maxAbs(arena, g, n)] };
   let iterations = 0;
   while (history.gradNorm[iterations] > tol && iterations < maxIter) {
@@ -114,7 +119,7 @@ export function searchAlong(arena: Arena, objective: SmoothObjective, v: StepVec
     copy(arena, v.x, v.xt, n);
     k.axpy(n, alpha, v.dir, v.xt);
     evaluatedAt = alpha;
-    const f = objective.evaluate(v.xt, v.gt);
+    const f = objective.valueGrad(v.xt, v.gt);
     return { value: f, slope: k.dot(n, v.gt, v.dir) };
   };
   if (!(slope0 < 0)) return null;

@@ -25,7 +25,7 @@ export function newtonCg(
   const g = arena.alloc(n), p = arena.alloc(n), r = arena.alloc(n), dir = arena.alloc(n), hd = arena.alloc(n);
   const xt = arena.alloc(n), gt = arena.alloc(n);
 
-  let value = objective.evaluate(x, g);
+  let value = objective.valueGrad(x, g);
   const history = { loss: [value], gradNorm: [maxAbs(arena, g, n)] };
   let iterations = 0;
   while (history.gradNorm[iterations] > tol && iterations < maxIter) {

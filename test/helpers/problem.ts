@@ -2,13 +2,13 @@ import { currentArena } from '../../src/runtime/select.js';
 import { huberLoss, logisticLoss, poissonLoss, softmaxLoss, squaredLoss, type Loss, type LossName } from '../../src/losses/index.js';
 import type { Arena } from '../../src/runtime/arena.js';
 import type { Matrix } from '../../src/matrix.js';
-import type { Penalty } from '../../src/penalty.js';
-import { loadProblem } from '../../src/models/gradient-fit.js';
-import { evaluateObjective } from '../../src/solvers/objective.js';
+import type { Penalty } from '../../src/objective/index.js';
+import { loadObjective } from '../../src/fit/load.js';
 
 /**
  * The objective a model minimises, as a plain function of the parameters (kernels layout),
- * on the current backend: for gradient checks and for comparing solutions.
+ * on the current backend: for gradient checks and for comparing solutions. The gradient is the
+ * smooth part's plus, for an L1 term, l1·sign(w): the derivative wherever no weight is 0.
  */
 export function objectiveOf(
   lossName: LossName, X: Matrix, target: ArrayLike<number>, penalty: Penalty,
@@ -17,18 +17,18 @@ export function objectiveOf(
   return (params: ArrayLike<number>, grad?: Float64Array): number => {
     const arena = currentArena();
     return arena.scope(() => {
-      const problem = loadProblem(
+      const objective = loadObjective(
         arena,
         { X, target: Float64Array.from(target), sampleWeight: sampleWeight && Float64Array.from(sampleWeight) },
-        {
-          makeLoss: (a) => lossByName(a, lossName, classes, epsilon),
-          penalty, cols: X.cols, outputs: lossName === 'softmax' ? classes : 1, fitIntercept,
-        },
+        { makeLoss: (a) => lossByName(a, lossName, classes, epsilon), penalty, outputs: lossName === 'softmax' ? classes : 1, fitIntercept },
       );
       const p = arena.copyIn(params);
       const g = grad ? arena.alloc(params.length) : 0;
-      const value = evaluateObjective(arena, problem, p, g);
-      if (grad) grad.set(arena.read(g, params.length));
+      const value = objective.valueGrad(p, g);
+      if (grad) {
+        grad.set(arena.read(g, params.length));
+        for (let j = 0; j < objective.weightCount; j++) grad[j] += objective.l1 * Math.sign(params[j]);
+      }
       return value;
     });
   };

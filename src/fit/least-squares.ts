@@ -8,7 +8,7 @@ import { LinfitError } from '../errors.js';
 import { choleskyInPlace, choleskySolve, conditionEstimate } from '../linalg/cholesky.js';
 import { leastSquares } from '../linalg/lstsq.js';
 import type { Matrix } from '../matrix.js';
-import { gramStats } from './gram.js';
+import { gramStats } from '../solvers/gram.js';
 
 export type ExactSolver = 'auto' | 'normal' | 'qr';
 

@@ -5,8 +5,8 @@
 import type { Arena } from '../runtime/arena.js';
 import { LinfitError } from '../errors.js';
 import type { Matrix } from '../matrix.js';
-import { coordinateDescent, type CdResult } from './coordinate-descent.js';
-import { gramStats, type GramStats } from './gram.js';
+import { coordinateDescent, type CdResult } from '../solvers/coordinate-descent.js';
+import { gramStats, type GramStats } from '../solvers/gram.js';
 
 export interface CdOptions {
   fitIntercept: boolean;
