@@ -1,0 +1,18 @@
+/** The adagrad update: one pass over the parameters and their state (twin of assembly/optim/adagrad.ts). */
+import type { JsMemory } from '../memory.js';
+import type { Kernels } from '../../types.js';
+
+export function createAdagradStep(memory: JsMemory): Pick<Kernels, 'adagradStep'> {
+  return {
+    adagradStep(n, lr, eps, params, grad, acc) {
+      const m = memory.f64;
+      const pi = params / 8, gi = grad / 8, ai = acc / 8;
+      for (let i = 0; i < n; i++) {
+        const g = m[gi + i];
+        const a = m[ai + i] + g * g;
+        m[ai + i] = a;
+        m[pi + i] -= (lr * g) / (Math.sqrt(a) + eps);
+      }
+    },
+  };
+}
