@@ -17,6 +17,7 @@ import { bytes } from '../util';
   if (o < nb) store<f64>(y + o, load<f64>(y + o) + a * load<f64>(x + o));
 }
 
+/** y ← a·x + y */
 export function axpy(n: i32, a: f64, x: usize, y: usize): void {
   axpyAt(n, a, x, y);
 }

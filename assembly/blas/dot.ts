@@ -24,6 +24,7 @@ import { bytes } from '../util';
   return sum;
 }
 
+/** Σ x_i·y_i */
 export function dot(n: i32, x: usize, y: usize): f64 {
   return dotAt(n, x, y);
 }

@@ -2,32 +2,26 @@ import { bytes, zero } from '../util';
 import { dotAt, dot2At } from '../blas/dot';
 import { axpyAt, axpy4At } from '../blas/axpy';
 import { lookahead, rowIndex, sink, touchRow, weight } from './rows';
-import { expNeg2, log1p2 } from '../math/exp';
 
 /**
- * What glmPass computes per row; always a constant, so the other branches fold away.
- * Squared, Logistic, Poisson and Huber are losses (with or without their gradient);
- * LogisticHess and PoissonHess are Hessian-vector products of their loss (no loss, no targets).
- * A new one-output loss is a value here plus its lines in expTerm, lossTerm and coefTerm.
+ * What a one-output loss gives the shared pass: its per-row terms, two rows (lanes) at a time,
+ * as an `@final @unmanaged` class whose members are all `@inline`:
+ *
+ *   isHess             the pass is a Hessian-vector product (reads v; no targets, no loss)
+ *   usesExp            exp is needed (logistic, Poisson): rows left over from the four-row
+ *                      groups then go through one shared, not inlined, copy of the terms
+ *   exp(z)             e per lane (e.g. e^{−|z|} for logistic, capped e^z for Poisson)
+ *   loss(z, e, t, s, c)    s·loss(z, t) per lane (c: the loss's parameter, e.g. Huber's ε)
+ *   coef(z, e, t, s, u, c) s·∂loss/∂z per lane, or for a Hessian s·∂²loss/∂z²·u
+ *
+ * glmPass is compiled once per terms class (`glmPass(terms<PoissonTerms>(), …)`), so every
+ * member folds into the loop and nothing dispatches at run time. A new one-output loss is its
+ * terms class and its kernel entry points, in its own file: see squared.ts, poisson.ts, huber.ts.
  */
-export const enum Link { Squared, Logistic, LogisticHess, Poisson, PoissonHess, Huber }
-
-/** Whether the pass is a Hessian-vector product (reads v, has no targets and no loss). */
-@inline function isHess(link: Link): bool {
-  return link == Link.LogisticHess || link == Link.PoissonHess;
+@inline export function terms<T>(): T {
+  // The terms classes have no fields: a null reference is all the pass needs.
+  return changetype<T>(0);
 }
-
-/** Whether the link's terms need e (see expTerm). */
-@inline function usesExp(link: Link): bool {
-  return link == Link.Logistic || link == Link.LogisticHess || link == Link.Poisson || link == Link.PoissonHess;
-}
-
-/**
- * e^z is capped at e^POISSON_Z_MAX (≈ 1e291): beyond it the exact value overflows to Infinity
- * within a few steps; capped, a line search sees a huge finite loss and backs off. The JS twin
- * caps at the same point.
- */
-const POISSON_Z_MAX: f64 = 670.0;
 
 /**
  * One pass over the selected rows of X for a one-output GLM: returns Σ s_i·loss(z_i, y_i) and,
@@ -49,14 +43,14 @@ const POISSON_Z_MAX: f64 = 670.0;
  * and while one group is computed the rows of a later group are touched (see touchRow) so that
  * their cache misses are already under way; the rows left over go one at a time.
  */
-@inline export function glmPass(
-  link: Link, withOut: bool, rows: i32, cols: i32, X: usize, idx: usize, y: usize, sw: usize,
+@inline export function glmPass<T>(
+  link: T, withOut: bool, rows: i32, cols: i32, X: usize, idx: usize, y: usize, sw: usize,
   params: usize, v: usize, out: usize, param: f64 = 0,
 ): f64 {
   const rb = bytes(cols);
   const b = load<f64>(params + rb);
   // c: v's intercept for the Hessian links, the loss parameter for Huber.
-  const c = isHess(link) ? load<f64>(v + rb) : link == Link.Huber ? param : 0.0;
+  const c = link.isHess ? load<f64>(v + rb) : param;
   if (withOut) zero(out, cols + 1);
   let acc = f64x2.splat(0); // [Σ s·loss, Σ coef]
   const n = max(rows, 0);
@@ -114,26 +108,26 @@ const POISSON_Z_MAX: f64 = 670.0;
  * [s·loss, coef] terms, and (withOut) out += Σ coef_k·x_k in one pass over out. The terms go
  * two rows at a time, one per f64x2 lane (rows 0 and 1, then 2 and 3).
  */
-@inline function quad(
-  link: Link, withOut: bool, cols: i32, r0: usize, r1: usize, r2: usize, r3: usize,
+@inline function quad<T>(
+  link: T, withOut: bool, cols: i32, r0: usize, r1: usize, r2: usize, r3: usize,
   o0: usize, o1: usize, o2: usize, o3: usize, y: usize, sw: usize, params: usize, b: f64,
   v: usize, c: f64, out: usize, acc: v128,
 ): v128 {
   const z01 = f64x2.add(dot2At(cols, r0, r1, params), f64x2.splat(b));
   const z23 = f64x2.add(dot2At(cols, r2, r3, params), f64x2.splat(b));
   let u01 = f64x2.splat(0), u23 = f64x2.splat(0);
-  if (isHess(link)) {
+  if (link.isHess) {
     u01 = f64x2.add(dot2At(cols, r0, r1, v), f64x2.splat(c));
     u23 = f64x2.add(dot2At(cols, r2, r3, v), f64x2.splat(c));
   }
-  const t01 = target2(link, y, o0, o1), t23 = target2(link, y, o2, o3);
+  const t01 = target2(link.isHess, y, o0, o1), t23 = target2(link.isHess, y, o2, o3);
   const s01 = weight2(sw, o0, o1), s23 = weight2(sw, o2, o3);
-  const e01 = expTerm(link, z01), e23 = expTerm(link, z23);
+  const e01 = link.usesExp ? link.exp(z01) : f64x2.splat(0), e23 = link.usesExp ? link.exp(z23) : f64x2.splat(0);
   // [l0 + l2, l1 + l3] and the same for the coefficients; then acc + [Σ l, Σ coef].
-  const l = f64x2.add(lossTerm(link, z01, e01, t01, s01, c), lossTerm(link, z23, e23, t23, s23, c));
+  const l = link.isHess ? f64x2.splat(0) : f64x2.add(link.loss(z01, e01, t01, s01, c), link.loss(z23, e23, t23, s23, c));
   let k = f64x2.splat(0);
   if (withOut) {
-    const k01 = coefTerm(link, z01, e01, t01, s01, u01, c), k23 = coefTerm(link, z23, e23, t23, s23, u23, c);
+    const k01 = link.coef(z01, e01, t01, s01, u01, c), k23 = link.coef(z23, e23, t23, s23, u23, c);
     axpy4At(
       cols, f64x2.extract_lane(k01, 0), r0, f64x2.extract_lane(k01, 1), r1,
       f64x2.extract_lane(k23, 0), r2, f64x2.extract_lane(k23, 1), r3, out,
@@ -144,64 +138,54 @@ const POISSON_Z_MAX: f64 = 670.0;
 }
 
 /** One row at r (o: byte offset of its entries in y and sw), through lane 0 of the pair terms. */
-@inline function single(
-  link: Link, withOut: bool, cols: i32, r: usize, o: usize, y: usize, sw: usize, params: usize,
+@inline function single<T>(
+  link: T, withOut: bool, cols: i32, r: usize, o: usize, y: usize, sw: usize, params: usize,
   b: f64, v: usize, c: f64, out: usize, acc: v128,
 ): v128 {
   const z = dotAt(cols, r, params) + b;
   const s = weight(sw, o);
-  // [s·loss, s·coef]; the logistic links through one shared (not inlined) copy of their terms.
+  // [s·loss, s·coef]; the terms that need exp through one shared (not inlined) copy.
   let t: v128;
-  if (link == Link.Logistic || link == Link.Poisson) {
-    t = link == Link.Logistic ? logisticRow(z, load<f64>(y + o), s) : poissonRow(z, load<f64>(y + o), s);
-    if (!withOut) t = f64x2.replace_lane(t, 1, 0);
-  } else if (isHess(link)) {
+  if (link.isHess) {
     const u = dotAt(cols, r, v) + c;
-    t = f64x2.replace_lane(f64x2.splat(0), 1, link == Link.LogisticHess ? logisticHessRow(z, s, u) : poissonHessRow(z, s, u));
+    t = f64x2.replace_lane(f64x2.splat(0), 1, link.usesExp ? hessRow(link, z, s, u) : hessTerms(link, z, s, u));
   } else {
-    // Squared and Huber: no exp, cheap enough to inline.
-    const zv = f64x2.splat(z), tv = f64x2.splat(load<f64>(y + o)), sv = f64x2.splat(s);
-    const zero = f64x2.splat(0);
-    t = v128.shuffle<f64>(lossTerm(link, zv, zero, tv, sv, c), withOut ? coefTerm(link, zv, zero, tv, sv, zero, c) : zero, 0, 2);
+    t = link.usesExp ? lossRow(link, z, load<f64>(y + o), s, c) : lossTerms(link, z, load<f64>(y + o), s, c);
+    if (!withOut) t = f64x2.replace_lane(t, 1, 0);
   }
   if (withOut) axpyAt(cols, f64x2.extract_lane(t, 1), r, out);
   return f64x2.add(acc, t);
 }
 
+/** [s·loss, s·coef] of one row (the coefficient computed even for a loss-only call). */
+@inline function lossTerms<T>(link: T, z: f64, t: f64, s: f64, c: f64): v128 {
+  const zv = f64x2.splat(z), tv = f64x2.splat(t), sv = f64x2.splat(s);
+  const e = link.usesExp ? link.exp(zv) : f64x2.splat(0);
+  return v128.shuffle<f64>(link.loss(zv, e, tv, sv, c), link.coef(zv, e, tv, sv, e, c), 0, 2);
+}
+
+/** s·(second derivative)·u of one row, for the Hessian terms. */
+@inline function hessTerms<T>(link: T, z: f64, s: f64, u: f64): f64 {
+  const zv = f64x2.splat(z), zero = f64x2.splat(0);
+  const e = link.usesExp ? link.exp(zv) : zero;
+  return f64x2.extract_lane(link.coef(zv, e, zero, f64x2.splat(s), f64x2.splat(u), 0), 0);
+}
+
 /**
- * [s·loss, s·coef] of one row for the logistic loss (the coefficient computed even for a
- * loss-only call: this serves at most three rows per call). Not inlined, nor logisticHessRow:
- * the rows left over by the four-row groups don't need it, and each two-lane exp and log1p
- * inlined is ~0.5 KB of code.
+ * lossTerms and hessTerms, not inlined: the rows left over by the four-row groups (at most
+ * three per call) don't need it, and each two-lane exp and log1p inlined is ~0.5 KB of code.
  */
-function logisticRow(z: f64, t: f64, s: f64): v128 {
-  const zv = f64x2.splat(z), tv = f64x2.splat(t), sv = f64x2.splat(s);
-  const e = expTerm(Link.Logistic, zv);
-  return v128.shuffle<f64>(lossTerm(Link.Logistic, zv, e, tv, sv, 0), coefTerm(Link.Logistic, zv, e, tv, sv, e, 0), 0, 2);
+function lossRow<T>(link: T, z: f64, t: f64, s: f64, c: f64): v128 {
+  return lossTerms(link, z, t, s, c);
 }
 
-/** [s·loss, s·coef] of one row for the Poisson loss (see logisticRow). */
-function poissonRow(z: f64, t: f64, s: f64): v128 {
-  const zv = f64x2.splat(z), tv = f64x2.splat(t), sv = f64x2.splat(s);
-  const e = expTerm(Link.Poisson, zv);
-  return v128.shuffle<f64>(lossTerm(Link.Poisson, zv, e, tv, sv, 0), coefTerm(Link.Poisson, zv, e, tv, sv, e, 0), 0, 2);
+function hessRow<T>(link: T, z: f64, s: f64, u: f64): f64 {
+  return hessTerms(link, z, s, u);
 }
 
-/** s·σ(1 − σ)·u of one row (see logisticRow). */
-function logisticHessRow(z: f64, s: f64, u: f64): f64 {
-  const zv = f64x2.splat(z), zero = f64x2.splat(0);
-  return f64x2.extract_lane(coefTerm(Link.LogisticHess, zv, expTerm(Link.LogisticHess, zv), zero, f64x2.splat(s), f64x2.splat(u), 0), 0);
-}
-
-/** s·e^z·u of one row (see logisticRow). */
-function poissonHessRow(z: f64, s: f64, u: f64): f64 {
-  const zv = f64x2.splat(z), zero = f64x2.splat(0);
-  return f64x2.extract_lane(coefTerm(Link.PoissonHess, zv, expTerm(Link.PoissonHess, zv), zero, f64x2.splat(s), f64x2.splat(u), 0), 0);
-}
-
-/** The targets of two rows, [y at o0, y at o1] (zeros for the Hessian links, which have none). */
-@inline function target2(link: Link, y: usize, o0: usize, o1: usize): v128 {
-  if (isHess(link)) return f64x2.splat(0);
+/** The targets of two rows, [y at o0, y at o1] (zeros for a Hessian pass, which has none). */
+@inline function target2(isHess: bool, y: usize, o0: usize, o1: usize): v128 {
+  if (isHess) return f64x2.splat(0);
   return v128.load64_lane(y + o1, v128.load64_zero(y + o0), 1);
 }
 
@@ -209,57 +193,4 @@ function poissonHessRow(z: f64, s: f64, u: f64): f64 {
 @inline function weight2(sw: usize, o0: usize, o1: usize): v128 {
   if (sw == 0) return f64x2.splat(1.0);
   return v128.load64_lane(sw + o1, v128.load64_zero(sw + o0), 1);
-}
-
-// The per-row terms, two rows (lanes) at a time. The logistic link's softplus(z) = log(1 + e^z)
-// and σ(z) share one e = e^{−|z|}, which never overflows:
-//   softplus = max(z, 0) + log1p(e),  σ = (z > 0 ? 1 : e) / (1 + e),  σ(1 − σ) = e / (1 + e)².
-// Branch-free (max and select), since the sign of z is as good as random from row to row.
-// The Poisson (log) link's e is e^z itself, capped (POISSON_Z_MAX): loss e^z − t·z, coef e^z − t,
-// second derivative e^z. Huber (c = ε) clips the residual r = z − t to h = clamp(r, −ε, ε):
-// coef h, loss h·r − h²/2 (½r² inside the band, ε|r| − ε²/2 outside).
-
-/** e = e^{−|z|} for the logistic links, e^z for Poisson (unused by Squared and Huber). */
-@inline function expTerm(link: Link, z: v128): v128 {
-  if (!usesExp(link)) return f64x2.splat(0);
-  if (link == Link.Poisson || link == Link.PoissonHess) return expNeg2(f64x2.pmin(z, f64x2.splat(POISSON_Z_MAX)));
-  return expNeg2(f64x2.neg(f64x2.abs(z)));
-}
-
-/** Huber's clipped residual clamp(z − t, −ε, ε) per lane. */
-@inline function huberClip(z: v128, t: v128, eps: f64): v128 {
-  return f64x2.pmax(f64x2.pmin(f64x2.sub(z, t), f64x2.splat(eps)), f64x2.splat(-eps));
-}
-
-/** s·loss(z, t) per lane (0 for the Hessian links, which have no loss); c is Huber's ε. */
-@inline function lossTerm(link: Link, z: v128, e: v128, t: v128, s: v128, c: f64): v128 {
-  if (link == Link.Squared) {
-    const d = f64x2.sub(z, t);
-    return f64x2.mul(f64x2.mul(f64x2.mul(s, f64x2.splat(0.5)), d), d);
-  }
-  if (link == Link.Huber) {
-    const r = f64x2.sub(z, t), h = huberClip(z, t, c);
-    return f64x2.mul(s, f64x2.mul(h, f64x2.sub(r, f64x2.mul(f64x2.splat(0.5), h))));
-  }
-  if (link == Link.Poisson) return f64x2.mul(s, f64x2.sub(e, f64x2.mul(t, z)));
-  if (link == Link.Logistic) {
-    // s·(max(z, 0) + log1p(e) − t·z); pmax(z, 0) is z < 0 ? 0 : z.
-    const sp = f64x2.add(f64x2.pmax(z, f64x2.splat(0)), log1p2(e));
-    return f64x2.mul(s, f64x2.sub(sp, f64x2.mul(t, z)));
-  }
-  return f64x2.splat(0);
-}
-
-/** s·coef per lane: the loss gradient in z or, for the Hessian links, s·(second derivative)·u. */
-@inline function coefTerm(link: Link, z: v128, e: v128, t: v128, s: v128, u: v128, c: f64): v128 {
-  if (link == Link.Squared) return f64x2.mul(s, f64x2.sub(z, t));
-  if (link == Link.Huber) return f64x2.mul(s, huberClip(z, t, c));
-  if (link == Link.Poisson) return f64x2.mul(s, f64x2.sub(e, t));
-  if (link == Link.PoissonHess) return f64x2.mul(f64x2.mul(s, e), u);
-  const d = f64x2.add(f64x2.splat(1.0), e);
-  if (link == Link.Logistic) {
-    const num = v128.bitselect(f64x2.splat(1.0), e, f64x2.gt(z, f64x2.splat(0)));
-    return f64x2.mul(s, f64x2.sub(f64x2.div(num, d), t));
-  }
-  return f64x2.mul(f64x2.mul(s, f64x2.div(e, f64x2.mul(d, d))), u);
 }

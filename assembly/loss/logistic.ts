@@ -1,4 +1,5 @@
-import { glmPass, Link } from './glm';
+import { glmPass, terms } from './glm';
+import { LogisticTerms } from './logistic-terms';
 
 /**
  * Binary cross-entropy in one pass over the selected rows: Σ s_i·(softplus(z_i) − y_i·z_i), and
@@ -6,6 +7,6 @@ import { glmPass, Link } from './glm';
  */
 export function logisticLossGrad(rows: i32, cols: i32, X: usize, idx: usize, y: usize, sw: usize, params: usize, grad: usize): f64 {
   return grad == 0
-    ? glmPass(Link.Logistic, false, rows, cols, X, idx, y, sw, params, 0, 0)
-    : glmPass(Link.Logistic, true, rows, cols, X, idx, y, sw, params, 0, grad);
+    ? glmPass(terms<LogisticTerms>(), false, rows, cols, X, idx, y, sw, params, 0, 0)
+    : glmPass(terms<LogisticTerms>(), true, rows, cols, X, idx, y, sw, params, 0, grad);
 }
