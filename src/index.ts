@@ -10,21 +10,10 @@ export type { MatrixLike } from './validate.js';
 export * from './data/index.js';
 export * from './metrics/index.js';
 
-export { StandardScaler, type StandardScalerOptions } from './preprocessing/standard-scaler.js';
-export { MinMaxScaler, type MinMaxScalerOptions } from './preprocessing/min-max-scaler.js';
-export { PolynomialFeatures, type PolynomialFeaturesOptions } from './preprocessing/polynomial-features.js';
+export * from './preprocessing/index.js';
 export { Pipeline, type Estimator, type Transformer } from './pipeline.js';
 
-export {
-  LinearRegression, Ridge, Lasso, ElasticNet,
-  type LinearRegressionOptions, type LinearPenalty, type LinearSolver,
-} from './models/linear-regression.js';
-export { lassoPath, type LassoPathOptions, type LassoPathResult } from './models/lasso-path.js';
-export { LogisticRegression, type LogisticRegressionOptions, type LogisticSolver } from './models/logistic-regression.js';
-export { PoissonRegressor, type PoissonRegressorOptions } from './models/poisson-regressor.js';
-export { HuberRegressor, type HuberRegressorOptions } from './models/huber-regressor.js';
-export type { GlmSolver } from './models/regressor.js';
-export type { TrainOptions } from './models/train-options.js';
+export * from './models/index.js';
 export type { EpochInfo } from './solvers/gradient.js';
 export type { OptimizerName, OptimizerSpec } from './optim/index.js';
 export * as schedules from './schedules/index.js';

@@ -1,29 +1,23 @@
 import { LinfitError } from './errors.js';
-import { HuberRegressor } from './models/huber-regressor.js';
-import { ElasticNet, Lasso, LinearRegression, Ridge } from './models/linear-regression.js';
-import type { LinearModelJSON } from './models/linear-model.js';
-import { LogisticRegression } from './models/logistic-regression.js';
-import { PoissonRegressor } from './models/poisson-regressor.js';
+import * as models from './models/index.js';
 import { Pipeline, type Estimator, type Transformer } from './pipeline.js';
-import { MinMaxScaler, type MinMaxScalerJSON } from './preprocessing/min-max-scaler.js';
-import { PolynomialFeatures, type PolynomialFeaturesJSON } from './preprocessing/polynomial-features.js';
-import { StandardScaler, type StandardScalerJSON } from './preprocessing/standard-scaler.js';
+import * as preprocessing from './preprocessing/index.js';
 
 const FORMAT_VERSION = 1;
 
-const loaders: Record<string, (json: never) => unknown> = {
-  LinearRegression: (json: LinearModelJSON) => LinearRegression.fromJSON(json),
-  Ridge: (json: LinearModelJSON) => Ridge.fromJSON(json),
-  Lasso: (json: LinearModelJSON) => Lasso.fromJSON(json),
-  ElasticNet: (json: LinearModelJSON) => ElasticNet.fromJSON(json),
-  LogisticRegression: (json: LinearModelJSON) => LogisticRegression.fromJSON(json),
-  PoissonRegressor: (json: LinearModelJSON) => PoissonRegressor.fromJSON(json),
-  HuberRegressor: (json: LinearModelJSON) => HuberRegressor.fromJSON(json),
-  StandardScaler: (json: StandardScalerJSON) => StandardScaler.fromJSON(json),
-  MinMaxScaler: (json: MinMaxScalerJSON) => MinMaxScaler.fromJSON(json),
-  PolynomialFeatures: (json: PolynomialFeaturesJSON) => PolynomialFeatures.fromJSON(json),
-  Pipeline: (json: { steps: unknown[] }) => new Pipeline(json.steps.map((s) => loadModel(s)) as [...Transformer[], Estimator]),
-};
+interface Loadable {
+  typeName: string;
+  fromJSON(json: never): unknown;
+}
+
+const isLoadable = (value: unknown): value is Loadable =>
+  typeof value === 'function' && typeof (value as Partial<Loadable>).typeName === 'string' && typeof (value as Partial<Loadable>).fromJSON === 'function';
+
+/** JSON type → loader: every model and transformer class, and Pipeline (whose steps load recursively). */
+const loaders: Record<string, (json: never) => unknown> = Object.fromEntries([
+  ...([...Object.values(models), ...Object.values(preprocessing)] as unknown[]).filter(isLoadable).map((C) => [C.typeName, (json: never) => C.fromJSON(json)] as const),
+  ['Pipeline', (json: { steps: unknown[] }) => new Pipeline(json.steps.map((s) => loadModel(s)) as [...Transformer[], Estimator])],
+]);
 
 /**
  * Rebuilds a model, scaler or pipeline from its toJSON() output (an object or a JSON string).

@@ -4,7 +4,7 @@
  */
 import type { Arena } from '../runtime/arena.js';
 import { LinfitError } from '../errors.js';
-import type { Loss } from '../losses/index.js';
+import type { Loss } from '../losses/types.js';
 import type { Matrix } from '../matrix.js';
 import { LinearModelObjective, type Penalty } from '../objective/index.js';
 import { asVector } from '../validate.js';

@@ -1,11 +1,10 @@
 /**
- * What a loss module is: its name, its output count and its fused kernel calls over rows in
- * the arena. Parameters use the kernels' layout ([w, b] for one output, [W (K×d), b_1‥b_K] for K).
+ * What a loss module gives the solvers: its name, its output count and its fused kernel calls
+ * over rows in the arena (each loss module — squared.ts, logistic.ts, … — also exports its
+ * inverse link for predictions). Parameters use the kernels' layout ([w, b] for one output, [W (K×d), b_1‥b_K] for K).
  */
 import type { Kernels } from '../backend/types.js';
 import type { Arena } from '../runtime/arena.js';
-
-export type LossName = 'squared' | 'logistic' | 'softmax' | 'poisson' | 'huber';
 
 /** The training data as pointers into the arena. */
 export interface ArenaData {
@@ -21,7 +20,8 @@ export interface ArenaData {
 }
 
 export interface Loss {
-  readonly name: LossName;
+  /** For messages. */
+  readonly name: string;
   /** Outputs per row: 1, or K for softmax. */
   readonly outputs: number;
   /** Parameter count for d features: outputs·(d + 1). */
@@ -40,7 +40,7 @@ export interface Loss {
  * loss over `count` rows and writes the gradient (grad ≠ 0); `hessVec`, when given, the Hv product.
  */
 export function oneOutputLoss(
-  name: LossName,
+  name: string,
   sum: (k: Kernels, d: ArenaData, count: number, idx: number, params: number, grad: number) => number,
   hessVec?: (k: Kernels, d: ArenaData, count: number, idx: number, params: number, v: number, out: number) => void,
 ): Loss {

@@ -1,4 +1,6 @@
-import { huberInverseLink, huberLoss, type InverseLink, type Loss } from '../losses/index.js';
+import { huberInverseLink, huberLoss } from '../losses/huber.js';
+import type { InverseLink } from '../losses/links.js';
+import type { Loss } from '../losses/types.js';
 import { numberIn } from '../validate.js';
 import type { FitHistory, LinearModelJSON, LinearModelSpec } from './linear-model.js';
 import { GLM_OPTION_NAMES, LinearRegressor, type GlmOptions } from './regressor.js';

@@ -11,7 +11,7 @@ import { runGradient } from '../fit/gradient.js';
 import type { FitData } from '../fit/load.js';
 import { LinfitError, notFitted } from '../errors.js';
 import { finiteArray, finiteNumber } from '../json.js';
-import type { Loss } from '../losses/index.js';
+import type { Loss } from '../losses/types.js';
 import type { Matrix } from '../matrix.js';
 import type { Penalty, PenaltyKind } from '../objective/index.js';
 import type { Arena } from '../runtime/arena.js';

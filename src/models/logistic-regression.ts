@@ -1,7 +1,9 @@
 import { LinfitError } from '../errors.js';
 import type { ExactFit } from '../fit/exact.js';
 import { readSampleWeight } from '../fit/load.js';
-import { logisticInverseLink, logisticLoss, softmaxInverseLink, softmaxLoss, type Loss } from '../losses/index.js';
+import { logisticInverseLink, logisticLoss } from '../losses/logistic.js';
+import { softmaxInverseLink, softmaxLoss } from '../losses/softmax.js';
+import type { Loss } from '../losses/types.js';
 import { Matrix } from '../matrix.js';
 import { accuracyScore } from '../metrics/classification.js';
 import type { PenaltyKind } from '../objective/index.js';

@@ -1,5 +1,7 @@
 import type { FitData } from '../fit/load.js';
-import { checkPoissonTarget, poissonHalfDeviance, poissonInverseLink, poissonLoss, type InverseLink, type Loss } from '../losses/index.js';
+import type { InverseLink } from '../losses/links.js';
+import { checkPoissonTarget, poissonHalfDeviance, poissonInverseLink, poissonLoss } from '../losses/poisson.js';
+import type { Loss } from '../losses/types.js';
 import { asVector, type MatrixLike } from '../validate.js';
 import type { FitHistory, LinearModelJSON, LinearModelSpec } from './linear-model.js';
 import { GLM_OPTION_NAMES, LinearRegressor, type GlmOptions } from './regressor.js';

@@ -5,7 +5,7 @@
  */
 import { LinfitError } from '../errors.js';
 import { readSampleWeight } from '../fit/load.js';
-import type { InverseLink } from '../losses/index.js';
+import type { InverseLink } from '../losses/links.js';
 import { r2Score } from '../metrics/regression.js';
 import { asMatrix, asVector, type MatrixLike } from '../validate.js';
 import { LinearModel } from './linear-model.js';

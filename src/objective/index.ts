@@ -9,7 +9,7 @@
  * the gradient: solvers apply it by its proximal step (`prox`), and `optimality` measures the
  * minimum-norm subgradient, the one stopping rule for smooth and L1 objectives alike.
  */
-import type { ArenaData, Loss } from '../losses/index.js';
+import type { ArenaData, Loss } from '../losses/types.js';
 import type { Arena } from '../runtime/arena.js';
 
 export type PenaltyKind = 'none' | 'l2' | 'l1' | 'elasticnet';

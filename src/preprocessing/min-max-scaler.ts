@@ -15,6 +15,8 @@ interface Range {
 
 /** Maps each column linearly onto featureRange (default [0, 1]); a constant column maps to its lower end. */
 export class MinMaxScaler {
+  /** The name in JSON (fixed: bundlers may rename classes). */
+  static readonly typeName = 'MinMaxScaler';
   readonly featureRange: [number, number];
   private range?: Range;
 

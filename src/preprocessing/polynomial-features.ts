@@ -14,6 +14,8 @@ export interface PolynomialFeaturesOptions {
  * order. For inputs (a, b) and degree 2: 1, a, b, a², ab, b².
  */
 export class PolynomialFeatures {
+  /** The name in JSON (fixed: bundlers may rename classes). */
+  static readonly typeName = 'PolynomialFeatures';
   readonly degree: number;
   readonly interactionOnly: boolean;
   readonly includeBias: boolean;

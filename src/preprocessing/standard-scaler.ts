@@ -20,6 +20,8 @@ interface Moments {
  * as scale and 1 for constant columns, as scikit-learn's StandardScaler.
  */
 export class StandardScaler {
+  /** The name in JSON (fixed: bundlers may rename classes). */
+  static readonly typeName = 'StandardScaler';
   readonly withMean: boolean;
   readonly withStd: boolean;
   private moments?: Moments;

@@ -1,5 +1,13 @@
 import { currentArena } from '../../src/runtime/select.js';
-import { huberLoss, logisticLoss, poissonLoss, softmaxLoss, squaredLoss, type Loss, type LossName } from '../../src/losses/index.js';
+import { huberLoss } from '../../src/losses/huber.js';
+import { logisticLoss } from '../../src/losses/logistic.js';
+import { poissonLoss } from '../../src/losses/poisson.js';
+import { softmaxLoss } from '../../src/losses/softmax.js';
+import { squaredLoss } from '../../src/losses/squared.js';
+import type { Loss } from '../../src/losses/types.js';
+
+/** The losses the objective tests run on. */
+export type LossName = 'squared' | 'logistic' | 'softmax' | 'poisson' | 'huber';
 import type { Arena } from '../../src/runtime/arena.js';
 import type { Matrix } from '../../src/matrix.js';
 import type { Penalty } from '../../src/objective/index.js';

@@ -1,5 +1,5 @@
 import type { Backend } from '../types.js';
-import { createJsKernels } from './kernels.js';
+import { createJsKernels } from './kernels.generated.js';
 import { JsMemory } from './memory.js';
 
 export function createJsBackend(): Backend {

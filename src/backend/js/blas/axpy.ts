@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createAxpy(memory: JsMemory): Pick<Kernels, 'axpy'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'axpy'> {
   return {
     axpy(n, a, x, y) {
       const m = memory.f64;

@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createDot(memory: JsMemory): Pick<Kernels, 'dot'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'dot'> {
   return {
     dot(n, x, y) {
       return dotAt(memory.f64, n, x / 8, y / 8);

@@ -3,7 +3,7 @@ import { dotAt } from './dot.js';
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createGemv(memory: JsMemory): Pick<Kernels, 'gemv' | 'gemvT'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'gemv' | 'gemvT'> {
   return {
     gemv(rows, cols, A, x, bias, y) {
       const m = memory.f64;

@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createGram(memory: JsMemory): Pick<Kernels, 'gram' | 'weightedGram'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'gram' | 'weightedGram'> {
   return {
     gram(rows, cols, A, G) {
       gramJs(memory.f64, rows, cols, A / 8, -1, G / 8);

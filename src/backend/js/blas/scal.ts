@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createScal(memory: JsMemory): Pick<Kernels, 'scal'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'scal'> {
   return {
     scal(n, a, x) {
       const m = memory.f64;

@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createSoftThreshold(memory: JsMemory): Pick<Kernels, 'softThreshold'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'softThreshold'> {
   return {
     softThreshold(n, t, x) {
       const m = memory.f64;

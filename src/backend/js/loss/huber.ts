@@ -11,7 +11,7 @@ const huber: RowTerms = {
   coef: (z, t, eps) => Math.max(-eps, Math.min(eps, z - t)),
 };
 
-export function createHuber(memory: JsMemory): Pick<Kernels, 'huberLossGrad'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'huberLossGrad'> {
   return {
     huberLossGrad: (rows, cols, X, idx, y, sw, params, grad, epsilon) => lossPass(memory, huber, rows, cols, X, idx, y, sw, params, grad, epsilon),
   };

@@ -10,7 +10,7 @@ function logisticCurvature(z: number): number {
   return e / (d * d);
 }
 
-export function createLogisticHessVec(memory: JsMemory): Pick<Kernels, 'logisticHessVec'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'logisticHessVec'> {
   return {
     logisticHessVec: (rows, cols, X, idx, sw, params, v, out) => hessVecPass(memory, logisticCurvature, rows, cols, X, idx, sw, params, v, out),
   };

@@ -9,7 +9,7 @@ import { sigmoid, softplus } from '../math/exp.js';
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createLogistic(memory: JsMemory): Pick<Kernels, 'logisticLossGrad'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'logisticLossGrad'> {
   return {
     logisticLossGrad(rows, cols, X, idx, y, sw, params, grad) {
       const m = memory.f64, ix = memory.i32;

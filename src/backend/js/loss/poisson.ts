@@ -12,7 +12,7 @@ const poisson: RowTerms = {
   coef: (z, t) => poissonExp(z) - t,
 };
 
-export function createPoisson(memory: JsMemory): Pick<Kernels, 'poissonLossGrad' | 'poissonHessVec'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'poissonLossGrad' | 'poissonHessVec'> {
   return {
     poissonLossGrad: (rows, cols, X, idx, y, sw, params, grad) => lossPass(memory, poisson, rows, cols, X, idx, y, sw, params, grad, 0),
     poissonHessVec: (rows, cols, X, idx, sw, params, v, out) => hessVecPass(memory, poissonExp, rows, cols, X, idx, sw, params, v, out),

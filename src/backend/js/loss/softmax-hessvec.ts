@@ -3,7 +3,7 @@ import { expShiftAt, logitsAt } from './multinomial.js';
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createSoftmaxHessVec(memory: JsMemory): Pick<Kernels, 'softmaxHessVec'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'softmaxHessVec'> {
   return {
     softmaxHessVec(rows, cols, classes, X, idx, sw, params, v, out, scratch) {
       const m = memory.f64, ix = memory.i32;

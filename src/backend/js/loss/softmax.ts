@@ -3,7 +3,7 @@ import { expShiftAt, logitsAt } from './multinomial.js';
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createSoftmax(memory: JsMemory): Pick<Kernels, 'softmaxLossGrad'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'softmaxLossGrad'> {
   return {
     softmaxLossGrad(rows, cols, classes, X, idx, y, sw, params, grad, scratch) {
       const m = memory.f64, ix = memory.i32;

@@ -8,7 +8,7 @@ import { dotAt } from '../blas/dot.js';
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createSquared(memory: JsMemory): Pick<Kernels, 'squaredLossGrad'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'squaredLossGrad'> {
   return {
     squaredLossGrad(rows, cols, X, idx, y, sw, params, grad) {
       const m = memory.f64, ix = memory.i32;

@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createAdadeltaStep(memory: JsMemory): Pick<Kernels, 'adadeltaStep'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'adadeltaStep'> {
   return {
     adadeltaStep(n, lr, rho, eps, params, grad, acc, accDelta) {
       const m = memory.f64;

@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createAdagradStep(memory: JsMemory): Pick<Kernels, 'adagradStep'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'adagradStep'> {
   return {
     adagradStep(n, lr, eps, params, grad, acc) {
       const m = memory.f64;

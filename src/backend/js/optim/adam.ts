@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createAdamStep(memory: JsMemory): Pick<Kernels, 'adamStep'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'adamStep'> {
   return {
     adamStep(n, lr, beta1, beta2, eps, bc1, bc2, weightDecay, decayCount, params, grad, mPtr, vPtr) {
       const m = memory.f64;

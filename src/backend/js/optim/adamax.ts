@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createAdamaxStep(memory: JsMemory): Pick<Kernels, 'adamaxStep'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'adamaxStep'> {
   return {
     adamaxStep(n, lr, beta1, beta2, eps, bc1, params, grad, mPtr, uPtr) {
       const m = memory.f64;

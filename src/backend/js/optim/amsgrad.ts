@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createAmsgradStep(memory: JsMemory): Pick<Kernels, 'amsgradStep'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'amsgradStep'> {
   return {
     amsgradStep(n, lr, beta1, beta2, eps, bc1, bc2, params, grad, mPtr, vPtr, vmaxPtr) {
       const m = memory.f64;

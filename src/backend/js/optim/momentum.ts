@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createMomentumStep(memory: JsMemory): Pick<Kernels, 'momentumStep'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'momentumStep'> {
   return {
     momentumStep(n, lr, rho, params, grad, velocity) {
       const m = memory.f64;

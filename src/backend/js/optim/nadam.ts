@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createNadamStep(memory: JsMemory): Pick<Kernels, 'nadamStep'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'nadamStep'> {
   return {
     nadamStep(n, lr, beta1, beta2, eps, c1, c2, bc2, params, grad, mPtr, vPtr) {
       const m = memory.f64;

@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createNesterovStep(memory: JsMemory): Pick<Kernels, 'nesterovStep'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'nesterovStep'> {
   return {
     nesterovStep(n, lr, rho, params, grad, velocity) {
       const m = memory.f64;

@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createRmspropCenteredStep(memory: JsMemory): Pick<Kernels, 'rmspropCenteredStep'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'rmspropCenteredStep'> {
   return {
     rmspropCenteredStep(n, lr, rho, eps, momentum, centered, params, grad, acc, mean, buf) {
       const m = memory.f64;

@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createRmspropStep(memory: JsMemory): Pick<Kernels, 'rmspropStep'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'rmspropStep'> {
   return {
     rmspropStep(n, lr, rho, eps, params, grad, acc) {
       const m = memory.f64;

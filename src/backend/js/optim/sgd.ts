@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createSgdStep(memory: JsMemory): Pick<Kernels, 'sgdStep'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'sgdStep'> {
   return {
     sgdStep(n, lr, params, grad) {
       const m = memory.f64;

@@ -2,7 +2,7 @@
 import type { JsMemory } from '../memory.js';
 import type { Kernels } from '../../types.js';
 
-export function createColumns(memory: JsMemory): Pick<Kernels, 'colMeans' | 'colVariances' | 'affineColumns' | 'firstNonFinite'> {
+export function createKernels(memory: JsMemory): Pick<Kernels, 'colMeans' | 'colVariances' | 'affineColumns' | 'firstNonFinite'> {
   return {
     colMeans(rows, cols, A, out) {
       const m = memory.f64;
