@@ -2,7 +2,7 @@ import { huberInverseLink, huberLoss } from '../losses/huber.js';
 import type { InverseLink } from '../losses/links.js';
 import type { Loss } from '../losses/types.js';
 import { numberIn } from '../validate.js';
-import type { FitHistory, LinearModelJSON, LinearModelSpec } from './linear-model.js';
+import type { FitHistory, LinearModelSpec } from './linear-model.js';
 import { GLM_OPTION_NAMES, LinearRegressor, type GlmOptions } from './regressor.js';
 
 export interface HuberRegressorOptions extends GlmOptions {
@@ -40,7 +40,7 @@ export class HuberRegressor extends LinearRegressor {
 
   constructor(options: HuberRegressorOptions = {}) {
     super(options, SPEC);
-    this.epsilon = numberIn(options.epsilon ?? 1.35, 'epsilon', this.typeName, { min: 0, minExclusive: true });
+    this.epsilon = numberIn(this.given.epsilon ?? 1.35, 'epsilon', this.typeName, { min: 0, minExclusive: true });
   }
 
 
@@ -58,7 +58,4 @@ export class HuberRegressor extends LinearRegressor {
     return super.history!;
   }
 
-  static fromJSON(json: LinearModelJSON): HuberRegressor {
-    return new HuberRegressor(HuberRegressor.savedOptions(json) as HuberRegressorOptions).restore(json);
-  }
 }

@@ -137,11 +137,12 @@ export abstract class LinearModel {
   /** The loss for a fit with `outputs` outputs. */
   protected abstract makeLoss(arena: Arena, outputs: number): Loss;
 
-  protected constructor(options: CommonOptions, spec: LinearModelSpec) {
+  /** `given`: the options as the user wrote them, saved by toJSON (a preset adds its fixed penalty to `options` only). */
+  protected constructor(options: CommonOptions, spec: LinearModelSpec, given: object = options) {
     const where = this.typeName;
     this.spec = spec;
     const o = checkOptionNames(options, spec.options, where);
-    this.given = { ...o };
+    this.given = { ...given };
     this.fitIntercept = booleanOption(o.fitIntercept ?? true, 'fitIntercept', where);
     this.penalty = oneOf(o.penalty ?? spec.defaults.penalty, spec.penalties, 'penalty', where);
     if (this.penalty === 'none' && o.alpha !== undefined && o.alpha !== 0) {
@@ -328,9 +329,9 @@ export abstract class LinearModel {
     };
   }
 
-  /** The constructor options saved in toJSON() output. */
-  protected static savedOptions(json: LinearModelJSON): Record<string, unknown> {
-    return restoreOptions(json.options);
+  /** Rebuilds a fitted model from toJSON() output (see loadModel), as an instance of the class it is called on. */
+  static fromJSON<T extends LinearModel>(this: new (options: never) => T, json: LinearModelJSON): T {
+    return new this(restoreOptions(json.options) as never).restore(json);
   }
 
   /**

@@ -9,10 +9,9 @@ import type { PenaltyKind } from '../objective/index.js';
 import { currentArena } from '../runtime/select.js';
 import type { TrainResult } from '../solvers/gradient.js';
 import { booleanOption, checkOptionNames } from '../validate.js';
-import type { Fitted, LinearModelJSON, LinearModelSpec } from './linear-model.js';
+import type { Fitted, LinearModelSpec } from './linear-model.js';
 import { LinearRegressor } from './regressor.js';
 import { TRAIN_OPTION_NAMES, type TrainOptions } from './train-options.js';
-import { restoreOptions } from './train-state-json.js';
 
 export type LinearSolver = ExactSolver | 'cd' | 'gd' | 'sgd';
 export type LinearPenalty = PenaltyKind;
@@ -65,16 +64,14 @@ export class LinearRegression extends LinearRegressor {
   declare readonly solver: LinearSolver;
   readonly positive: boolean;
 
-
-
   protected get inverseLink(): InverseLink {
     return squaredInverseLink;
   }
 
   constructor(options: LinearRegressionOptions = {}) {
-    super(options, SPEC);
+    super(presetOptions(new.target.typeName, options), SPEC, options);
     const where = this.typeName;
-    this.positive = booleanOption(options.positive ?? false, 'positive', where);
+    this.positive = booleanOption(this.given.positive ?? false, 'positive', where);
     const l1Part = this.penalty === 'l1' || (this.penalty === 'elasticnet' && this.l1Ratio > 0);
     if (this.positive && (this.solver !== 'cd' || !l1Part)) {
       throw new LinfitError('BAD_OPTION', `${where}: positive: true needs solver 'cd' and an L1 term (Lasso or ElasticNet with l1Ratio > 0)`);
@@ -132,10 +129,6 @@ export class LinearRegression extends LinearRegressor {
     return super.history as TrainResult['history'] | undefined;
   }
 
-  /** Rebuilds a fitted model from toJSON() output (see loadModel). */
-  static fromJSON(json: LinearModelJSON): LinearRegression {
-    return new LinearRegression(LinearRegression.savedOptions(json) as LinearRegressionOptions).restore(json);
-  }
 }
 
 /** [coef…, intercept]: the kernels' layout for one output. */
@@ -148,17 +141,20 @@ function withIntercept(coef: Float64Array, intercept: number): Float64Array {
 
 type PresetOptions = Omit<LinearRegressionOptions, 'penalty'>;
 
-/** The options of a preset: its own names checked under its name, its penalty fixed, α default 1. */
-function presetOptions(options: PresetOptions, typeName: string, penalty: PenaltyKind, withL1Ratio: boolean): LinearRegressionOptions {
-  const names = OPTION_NAMES.filter((n) => n !== 'penalty' && (withL1Ratio || n !== 'l1Ratio'));
-  const o = checkOptionNames(options, names, typeName);
-  return { ...o, penalty, alpha: o.alpha ?? 1 };
-}
+/** The presets: LinearRegression with a fixed penalty (not an option) and α defaulting to 1. */
+const PRESETS: Record<string, { penalty: PenaltyKind; l1Ratio: boolean }> = {
+  Ridge: { penalty: 'l2', l1Ratio: false },
+  Lasso: { penalty: 'l1', l1Ratio: false },
+  ElasticNet: { penalty: 'elasticnet', l1Ratio: true },
+};
 
-/** A preset's constructor options back from its JSON (the fixed penalty is not an option). */
-function presetSaved(json: LinearModelJSON): PresetOptions {
-  const { penalty: _penalty, ...rest } = restoreOptions(json.options);
-  return rest as PresetOptions;
+/** A preset's options checked under its own name, with its penalty added; other classes' as given. */
+function presetOptions(typeName: string, options: LinearRegressionOptions): LinearRegressionOptions {
+  const preset = PRESETS[typeName];
+  if (!preset) return options;
+  const names = OPTION_NAMES.filter((n) => n !== 'penalty' && (preset.l1Ratio || n !== 'l1Ratio'));
+  const o = checkOptionNames(options, names, typeName);
+  return { ...o, penalty: preset.penalty, alpha: o.alpha ?? 1 };
 }
 
 /**
@@ -169,11 +165,7 @@ export class Ridge extends LinearRegression {
   static override readonly typeName: string = 'Ridge';
 
   constructor(options: Omit<PresetOptions, 'l1Ratio'> = {}) {
-    super(presetOptions(options, 'Ridge', 'l2', false));
-  }
-
-  static override fromJSON(json: LinearModelJSON): Ridge {
-    return new Ridge(presetSaved(json)).restore(json);
+    super(options);
   }
 }
 
@@ -182,11 +174,7 @@ export class Lasso extends LinearRegression {
   static override readonly typeName: string = 'Lasso';
 
   constructor(options: Omit<PresetOptions, 'l1Ratio'> = {}) {
-    super(presetOptions(options, 'Lasso', 'l1', false));
-  }
-
-  static override fromJSON(json: LinearModelJSON): Lasso {
-    return new Lasso(presetSaved(json)).restore(json);
+    super(options);
   }
 }
 
@@ -195,10 +183,6 @@ export class ElasticNet extends LinearRegression {
   static override readonly typeName: string = 'ElasticNet';
 
   constructor(options: PresetOptions = {}) {
-    super(presetOptions(options, 'ElasticNet', 'elasticnet', true));
-  }
-
-  static override fromJSON(json: LinearModelJSON): ElasticNet {
-    return new ElasticNet(presetSaved(json)).restore(json);
+    super(options);
   }
 }

@@ -12,6 +12,7 @@ import { asLabels, asMatrix, uniqueLabels, type Label, type MatrixLike } from '.
 import { centreSoftmax, encodeLabels, sameLabels, separates, validateClassWeight, weightsFor, type ClassWeight } from './labels.js';
 import { LinearModel, type Encoded, type FitHistory, type Fitted, type LinearModelJSON, type LinearModelSpec } from './linear-model.js';
 import { TRAIN_OPTION_NAMES, type TrainOptions } from './train-options.js';
+import { restoreOptions } from './train-state-json.js';
 
 export type LogisticSolver = 'lbfgs' | 'newton' | 'proximal' | 'gd' | 'sgd';
 export type LogisticHistory = FitHistory;
@@ -65,7 +66,7 @@ export class LogisticRegression extends LinearModel {
 
   constructor(options: LogisticRegressionOptions = {}) {
     super(options, SPEC);
-    this.classWeight = validateClassWeight(options.classWeight, this.typeName);
+    this.classWeight = validateClassWeight(this.given.classWeight, this.typeName);
   }
 
 
@@ -200,8 +201,8 @@ export class LogisticRegression extends LinearModel {
     return super.history!;
   }
 
-  static fromJSON(json: LinearModelJSON): LogisticRegression {
-    const model = new LogisticRegression(LogisticRegression.savedOptions(json) as LogisticRegressionOptions);
+  static override fromJSON<T extends LinearModel>(this: new (options: never) => T, json: LinearModelJSON): T {
+    const model = new this(restoreOptions(json.options) as never) as T & LogisticRegression;
     const classes = asLabels(json.classes ?? [], 'classes');
     if (classes.length < 2 || !sameLabels(uniqueLabels(classes), classes) || json.outputs !== (classes.length === 2 ? 1 : classes.length)) {
       throw new LinfitError('BAD_MODEL', 'LogisticRegression JSON: classes must be at least two distinct labels in sorted order, one output per class (one for two classes)');

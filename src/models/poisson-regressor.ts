@@ -3,7 +3,7 @@ import type { InverseLink } from '../losses/links.js';
 import { checkPoissonTarget, poissonHalfDeviance, poissonInverseLink, poissonLoss } from '../losses/poisson.js';
 import type { Loss } from '../losses/types.js';
 import { asVector, type MatrixLike } from '../validate.js';
-import type { FitHistory, LinearModelJSON, LinearModelSpec } from './linear-model.js';
+import type { FitHistory, LinearModelSpec } from './linear-model.js';
 import { GLM_OPTION_NAMES, LinearRegressor, type GlmOptions } from './regressor.js';
 
 export interface PoissonRegressorOptions extends Omit<GlmOptions, 'solver'> {
@@ -85,7 +85,4 @@ export class PoissonRegressor extends LinearRegressor {
     return super.history!;
   }
 
-  static fromJSON(json: LinearModelJSON): PoissonRegressor {
-    return new PoissonRegressor(PoissonRegressor.savedOptions(json) as PoissonRegressorOptions).restore(json);
-  }
 }
