@@ -1,8 +1,7 @@
-import { LinfitError, notFitted } from '../errors.js';
+import { LinfitError } from '../errors.js';
 import { finiteArray } from '../json.js';
-import type { Matrix } from '../matrix.js';
-import { asFiniteMatrix, asMatrix, assertColumns, checkOptionNames, type MatrixLike } from '../validate.js';
-import { affineColumns } from './affine.js';
+import { asFiniteMatrix, assertColumns, checkOptionNames, type MatrixLike } from '../validate.js';
+import { ColumnScaler, type ColumnMap } from './column-scaler.js';
 
 export interface MinMaxScalerOptions {
   featureRange?: [number, number];
@@ -14,13 +13,13 @@ interface Range {
 }
 
 /** Maps each column linearly onto featureRange (default [0, 1]); a constant column maps to its lower end. */
-export class MinMaxScaler {
+export class MinMaxScaler extends ColumnScaler<Range> {
   /** The name in JSON (fixed: bundlers may rename classes). */
   static readonly typeName = 'MinMaxScaler';
   readonly featureRange: [number, number];
-  private range?: Range;
 
   constructor(options: MinMaxScalerOptions = {}) {
+    super();
     const o = checkOptionNames(options, ['featureRange'], 'MinMaxScaler');
     const range = o.featureRange ?? [0, 1];
     if (!Array.isArray(range) || range.length !== 2) {
@@ -33,39 +32,26 @@ export class MinMaxScaler {
     this.featureRange = [lo, hi];
   }
 
-  fit(X: MatrixLike): this {
-    this.range = extremes(undefined, X);
-    return this;
+  protected merge(previous: Range | undefined, X: MatrixLike): Range {
+    return extremes(previous, X);
   }
 
-  /** Widens the running extremes with another batch of rows. */
-  partialFit(X: MatrixLike): this {
-    this.range = extremes(this.range, X);
-    return this;
+  protected columns(r: Range): number {
+    return r.dataMin.length;
   }
 
   /** x·scale + min with scale = (hi − lo)/(dataMax − dataMin), min = lo − dataMin·scale. */
-  transform(X: MatrixLike): Matrix {
-    const r = this.state();
-    const M = asMatrix(X);
-    assertColumns(M, r.dataMin.length);
-    const scale = this.scale;
+  protected forward(r: Range): ColumnMap {
+    const scale = this.scaleOf(r);
     const lo = this.featureRange[0];
-    return affineColumns(M, r.dataMin.map((m, j) => m - lo / scale[j]), scale);
+    return { shift: r.dataMin.map((m, j) => m - lo / scale[j]), scale };
   }
 
-  fitTransform(X: MatrixLike): Matrix {
-    return this.fit(X).transform(X);
-  }
-
-  inverseTransform(X: MatrixLike): Matrix {
-    const r = this.state();
-    const M = asMatrix(X);
-    assertColumns(M, r.dataMin.length);
-    const scale = this.scale;
+  /** (x − lo)/scale + dataMin = (x − (lo − dataMin·scale))·(1/scale). */
+  protected backward(r: Range): ColumnMap {
+    const scale = this.scaleOf(r);
     const lo = this.featureRange[0];
-    // (x − lo)/scale + dataMin = (x − (lo − dataMin·scale))·(1/scale)
-    return affineColumns(M, r.dataMin.map((m, j) => lo - m * scale[j]), scale.map((s) => 1 / s));
+    return { shift: r.dataMin.map((m, j) => lo - m * scale[j]), scale: scale.map((v) => 1 / v) };
   }
 
   get dataMin(): Float64Array {
@@ -77,8 +63,7 @@ export class MinMaxScaler {
   }
 
   /** Per-column factor (hi − lo)/(dataMax − dataMin), with a zero range treated as 1. */
-  get scale(): Float64Array {
-    const r = this.state();
+  protected scaleOf(r: Range): Float64Array {
     const [lo, hi] = this.featureRange;
     return r.dataMax.map((mx, j) => (hi - lo) / (mx - r.dataMin[j] || 1));
   }
@@ -95,13 +80,8 @@ export class MinMaxScaler {
   static fromJSON(json: MinMaxScalerJSON): MinMaxScaler {
     const scaler = new MinMaxScaler(json.options);
     const dataMin = finiteArray(json.dataMin, 'dataMin', 'MinMaxScaler');
-    scaler.range = { dataMin, dataMax: finiteArray(json.dataMax, 'dataMax', 'MinMaxScaler', dataMin.length) };
+    scaler.stats = { dataMin, dataMax: finiteArray(json.dataMax, 'dataMax', 'MinMaxScaler', dataMin.length) };
     return scaler;
-  }
-
-  private state(): Range {
-    if (!this.range) throw notFitted('MinMaxScaler');
-    return this.range;
   }
 }
 

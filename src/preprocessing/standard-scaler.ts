@@ -1,8 +1,7 @@
-import { notFitted } from '../errors.js';
 import { finiteArray, finiteNumber } from '../json.js';
-import type { Matrix } from '../matrix.js';
 import { asMatrix, assertColumns, booleanOption, checkOptionNames, type MatrixLike } from '../validate.js';
-import { affineColumns, columnMoments } from './affine.js';
+import { columnMoments } from './affine.js';
+import { ColumnScaler, type ColumnMap } from './column-scaler.js';
 
 export interface StandardScalerOptions {
   withMean?: boolean;
@@ -19,49 +18,36 @@ interface Moments {
  * z-scores: (x − mean) / scale per column, with the population standard deviation (ddof = 0)
  * as scale and 1 for constant columns, as scikit-learn's StandardScaler.
  */
-export class StandardScaler {
+export class StandardScaler extends ColumnScaler<Moments> {
   /** The name in JSON (fixed: bundlers may rename classes). */
   static readonly typeName = 'StandardScaler';
   readonly withMean: boolean;
   readonly withStd: boolean;
-  private moments?: Moments;
 
   constructor(options: StandardScalerOptions = {}) {
+    super();
     const o = checkOptionNames(options, ['withMean', 'withStd'], 'StandardScaler');
     this.withMean = booleanOption(o.withMean ?? true, 'withMean', 'StandardScaler');
     this.withStd = booleanOption(o.withStd ?? true, 'withStd', 'StandardScaler');
   }
 
-  fit(X: MatrixLike): this {
-    this.moments = merged(undefined, X);
-    return this;
+  /** Chan et al.'s pairwise merge of the counts, means and variances. */
+  protected merge(previous: Moments | undefined, X: MatrixLike): Moments {
+    return merged(previous, X);
   }
 
-  /** Updates the statistics with another batch of rows (Chan et al.'s pairwise merge). */
-  partialFit(X: MatrixLike): this {
-    this.moments = merged(this.moments, X);
-    return this;
+  protected columns(m: Moments): number {
+    return m.mean.length;
   }
 
-  transform(X: MatrixLike): Matrix {
-    const m = this.state();
-    const M = asMatrix(X);
-    assertColumns(M, m.mean.length);
-    return affineColumns(M, this.withMean ? m.mean : null, this.withStd ? invert(this.scale) : null);
+  protected forward(m: Moments): ColumnMap {
+    return { shift: this.withMean ? m.mean : null, scale: this.withStd ? invert(this.scaleOf(m)) : null };
   }
 
-  fitTransform(X: MatrixLike): Matrix {
-    return this.fit(X).transform(X);
-  }
-
-  inverseTransform(X: MatrixLike): Matrix {
-    const m = this.state();
-    const M = asMatrix(X);
-    assertColumns(M, m.mean.length);
-    const scale = this.withStd ? this.scale : new Float64Array(m.mean.length).fill(1);
-    // x·s + μ written as (x − (−μ/s))·s, the kernel's form.
-    const shift = this.withMean ? m.mean.map((mu, j) => -mu / scale[j]) : null;
-    return affineColumns(M, shift, this.withStd ? scale : null);
+  /** x·s + μ written as (x − (−μ/s))·s, the kernel's form. */
+  protected backward(m: Moments): ColumnMap {
+    const scale = this.withStd ? this.scaleOf(m) : new Float64Array(m.mean.length).fill(1);
+    return { shift: this.withMean ? m.mean.map((mu, j) => -mu / scale[j]) : null, scale: this.withStd ? scale : null };
   }
 
   get mean(): Float64Array {
@@ -73,8 +59,7 @@ export class StandardScaler {
   }
 
   /** Population standard deviation per column; 1 where the column is constant. */
-  get scale(): Float64Array {
-    const m = this.state();
+  protected scaleOf(m: Moments): Float64Array {
     return m.variance.map((v, j) => (isConstant(v, m.mean[j], m.count) ? 1 : Math.sqrt(v)));
   }
 
@@ -95,13 +80,8 @@ export class StandardScaler {
     const scaler = new StandardScaler(json.options);
     const mean = finiteArray(json.mean, 'mean', 'StandardScaler');
     const variance = finiteArray(json.variance, 'variance', 'StandardScaler', mean.length);
-    scaler.moments = { count: finiteNumber(json.count, 'count', 'StandardScaler'), mean, variance };
+    scaler.stats = { count: finiteNumber(json.count, 'count', 'StandardScaler'), mean, variance };
     return scaler;
-  }
-
-  private state(): Moments {
-    if (!this.moments) throw notFitted('StandardScaler');
-    return this.moments;
   }
 }
 
