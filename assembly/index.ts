@@ -14,6 +14,7 @@ export { softmaxLossGrad } from './loss/softmax';
 export { logisticHessVec } from './loss/logistic-hessvec';
 export { poissonLossGrad, poissonHessVec } from './loss/poisson';
 export { huberLossGrad } from './loss/huber';
+export { gammaLossGrad } from './loss/gamma';
 export { softmaxHessVec } from './loss/softmax-hessvec';
 export { sgdStep } from './optim/sgd';
 export { momentumStep } from './optim/momentum';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ElasticNet, HuberRegressor, Lasso, LinearRegression, LogisticRegression, Matrix, MinMaxScaler, Pipeline,
-  PoissonRegressor, PolynomialFeatures, Ridge, StandardScaler, loadModel,
+  GammaRegressor, PoissonRegressor, PolynomialFeatures, Ridge, StandardScaler, loadModel,
 } from '../src/index.js';
 import { BACKENDS, useBackend } from './helpers/backends.js';
 import { expectLinfitError } from './helpers/errors.js';
@@ -39,6 +39,7 @@ const ESTIMATORS: Row[] = [
   { name: 'Lasso', kind: 'regressor', make: () => new Lasso({ alpha: 0.01 }), target: line },
   { name: 'ElasticNet', kind: 'regressor', make: () => new ElasticNet({ alpha: 0.01 }), target: line },
   { name: 'PoissonRegressor', kind: 'regressor', make: () => new PoissonRegressor({ alpha: 0.1 }), target: counts },
+  { name: 'GammaRegressor', kind: 'regressor', make: () => new GammaRegressor({ alpha: 0.1 }), target: (X: number[][]) => counts(X).map((c) => c + 1) },
   { name: 'HuberRegressor', kind: 'regressor', make: () => new HuberRegressor(), target: line },
   { name: 'HuberRegressor sgd', kind: 'regressor', make: () => new HuberRegressor({ solver: 'sgd', seed: 2, maxIter: 20 }), target: line, seeded: true },
   { name: 'LogisticRegression binary', kind: 'classifier', make: () => new LogisticRegression(), target: twoClasses },

@@ -439,6 +439,14 @@ const SPECS: Spec[] = [
     }, true),
   },
   {
+    name: 'gammaLossGrad',
+    naive: naiveGlm((z, y) => [y * Math.exp(-z) + z, 1 - y * Math.exp(-z)]),
+    cases: selectionCases((n, cols, sw) => {
+      const X = uniform(n * cols), y = uniform(n, 0.5, 3), params = uniform(cols + 1, -0.5, 0.5);
+      return (rows, idx, withOut) => [rows, cols, X, idx, y, sw, params, withOut ? uniform(cols + 1) : null];
+    }, true),
+  },
+  {
     name: 'poissonHessVec',
     naive: (rows: number, cols: number, X: Vec, idx: Idx | null, sw: Vec | null, params: Vec, v: Vec, out: Vec) => {
       out.fill(0);
@@ -776,6 +784,7 @@ const SELECTING: Partial<Record<KernelName, { idx: number; out: number; loss: bo
   poissonLossGrad: { idx: 3, out: 7, loss: true },
   poissonHessVec: { idx: 3, out: 7, loss: false },
   huberLossGrad: { idx: 3, out: 7, loss: true },
+  gammaLossGrad: { idx: 3, out: 7, loss: true },
   softmaxHessVec: { idx: 4, out: 8, loss: false },
 };
 const selectingSpecs = SPECS.filter((spec) => SELECTING[spec.name]);

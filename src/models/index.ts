@@ -13,3 +13,4 @@ export type { GlmSolver } from './regressor.js';
 export type { FitHistory } from './linear-model.js';
 export type { TrainOptions } from './train-options.js';
 export { lassoPath, type LassoPathOptions, type LassoPathResult } from './lasso-path.js';
+export { GammaRegressor, type GammaRegressorOptions } from './gamma-regressor.js';

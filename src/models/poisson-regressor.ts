@@ -4,7 +4,7 @@ import { checkPoissonTarget, poissonHalfDeviance, poissonInverseLink, poissonLos
 import type { Loss } from '../losses/types.js';
 import { asVector, type MatrixLike } from '../validate.js';
 import type { FitHistory, LinearModelSpec } from './linear-model.js';
-import { GLM_OPTION_NAMES, LinearRegressor, type GlmOptions } from './regressor.js';
+import { GLM_OPTION_NAMES, LinearRegressor, d2Score, logMeanStart, type GlmOptions } from './regressor.js';
 
 export interface PoissonRegressorOptions extends Omit<GlmOptions, 'solver'> {
   /** 'lbfgs' (default) or 'newton' (Newton–CG), both to gradient max-norm ≤ tol. */
@@ -53,31 +53,14 @@ export class PoissonRegressor extends LinearRegressor {
     checkPoissonTarget(y);
   }
 
-  /** Start at the intercept log of the (weighted) mean of y: the best constant model, where scikit-learn starts too. */
-  protected override exactStart({ X, target, sampleWeight }: FitData): Float64Array {
-    const start = new Float64Array(X.cols + 1);
-    if (!this.fitIntercept) return start;
-    let sum = 0, total = 0;
-    for (let i = 0; i < target.length; i++) {
-      const s = sampleWeight ? sampleWeight[i] : 1;
-      sum += s * target[i];
-      total += s;
-    }
-    start[X.cols] = Math.log(sum / total);
-    return start;
+  protected override exactStart(data: FitData): Float64Array {
+    return logMeanStart(data, this.fitIntercept);
   }
 
   /** D² for the Poisson deviance: 1 − dev(y, μ) / dev(y, ȳ). */
   override score(X: MatrixLike, y: ArrayLike<number>): number {
     const mu = this.predict(X);
-    const target = asVector(y, 'y', mu.length);
-    const mean = target.reduce((s, v) => s + v, 0) / target.length;
-    let dev = 0, nullDev = 0;
-    for (let i = 0; i < target.length; i++) {
-      dev += poissonHalfDeviance(target[i], mu[i]);
-      nullDev += poissonHalfDeviance(target[i], mean);
-    }
-    return nullDev > 0 ? 1 - dev / nullDev : dev === 0 ? 1 : 0;
+    return d2Score(asVector(y, 'y', mu.length), mu, poissonHalfDeviance);
   }
 
   /** Per iteration (exact solvers: loss and gradient max-norm) or per epoch (gradient solvers: loss and rate). */

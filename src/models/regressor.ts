@@ -4,7 +4,7 @@
  * X·w + b. LinearRegression, PoissonRegressor and HuberRegressor are this plus their loss.
  */
 import { LinfitError } from '../errors.js';
-import { readSampleWeight } from '../fit/load.js';
+import { readSampleWeight, type FitData } from '../fit/load.js';
 import type { InverseLink } from '../losses/links.js';
 import { r2Score } from '../metrics/regression.js';
 import { asMatrix, asVector, type MatrixLike } from '../validate.js';
@@ -83,3 +83,28 @@ export interface GlmOptions extends TrainOptions {
 }
 
 export const GLM_OPTION_NAMES = ['alpha', 'fitIntercept', 'solver', ...TRAIN_OPTION_NAMES] as const;
+
+/** The intercept log of the (weighted) mean of y, weights 0: the best constant model of a log-link GLM, where scikit-learn starts too. */
+export function logMeanStart({ X, target, sampleWeight }: FitData, fitIntercept: boolean): Float64Array {
+  const start = new Float64Array(X.cols + 1);
+  if (!fitIntercept) return start;
+  let sum = 0, total = 0;
+  for (let i = 0; i < target.length; i++) {
+    const s = sampleWeight ? sampleWeight[i] : 1;
+    sum += s * target[i];
+    total += s;
+  }
+  start[X.cols] = Math.log(sum / total);
+  return start;
+}
+
+/** D² of a deviance: 1 − dev(y, μ) / dev(y, ȳ), the fraction of the deviance the model explains. */
+export function d2Score(y: Float64Array, mu: Float64Array, halfDeviance: (y: number, mu: number) => number): number {
+  const mean = y.reduce((s, v) => s + v, 0) / y.length;
+  let dev = 0, nullDev = 0;
+  for (let i = 0; i < y.length; i++) {
+    dev += halfDeviance(y[i], mu[i]);
+    nullDev += halfDeviance(y[i], mean);
+  }
+  return nullDev > 0 ? 1 - dev / nullDev : dev === 0 ? 1 : 0;
+}

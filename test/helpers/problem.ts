@@ -1,4 +1,5 @@
 import { currentArena } from '../../src/runtime/select.js';
+import { gammaLoss } from '../../src/losses/gamma.js';
 import { huberLoss } from '../../src/losses/huber.js';
 import { logisticLoss } from '../../src/losses/logistic.js';
 import { poissonLoss } from '../../src/losses/poisson.js';
@@ -7,7 +8,7 @@ import { squaredLoss } from '../../src/losses/squared.js';
 import type { Loss } from '../../src/losses/types.js';
 
 /** The losses the objective tests run on. */
-export type LossName = 'squared' | 'logistic' | 'softmax' | 'poisson' | 'huber';
+export type LossName = 'squared' | 'logistic' | 'softmax' | 'poisson' | 'huber' | 'gamma';
 import type { Arena } from '../../src/runtime/arena.js';
 import type { Matrix } from '../../src/matrix.js';
 import type { Penalty } from '../../src/objective/index.js';
@@ -49,5 +50,6 @@ function lossByName(arena: Arena, name: LossName, classes: number, epsilon: numb
     case 'softmax': return softmaxLoss(arena, classes);
     case 'poisson': return poissonLoss;
     case 'huber': return huberLoss(epsilon);
+    case 'gamma': return gammaLoss;
   }
 }
