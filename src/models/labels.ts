@@ -3,7 +3,7 @@
  * stream's or a saved model's classes agree.
  */
 import { LinfitError } from '../errors.js';
-import { numberIn, type Label } from '../validate.js';
+import { asLabels, numberIn, uniqueLabels, type Label } from '../validate.js';
 
 export type ClassWeight = 'balanced' | Record<string, number>;
 
@@ -51,6 +51,23 @@ export function encodeLabels(labels: Label[], classes: Label[]): Float64Array {
     target[i] = k;
   }
   return target;
+}
+
+/**
+ * The classes of a partialFit call: the fitted ones (which `given`, if passed, must equal), or
+ * on the first call `given`, which must name at least two labels.
+ */
+export function streamClasses(fitted: Label[] | undefined, given: ArrayLike<Label> | undefined): Label[] {
+  const named = given === undefined ? undefined : uniqueLabels(asLabels(given, 'classes'));
+  if (fitted) {
+    if (named && !sameLabels(named, fitted)) {
+      throw new LinfitError('BAD_LABELS', `partialFit: classes ${JSON.stringify(given)} differ from the fitted classes ${JSON.stringify(fitted)}`);
+    }
+    return fitted;
+  }
+  if (!named) throw new LinfitError('BAD_LABELS', 'partialFit: the first call needs options.classes (every label the data will contain)');
+  if (named.length < 2) throw new LinfitError('BAD_LABELS', 'partialFit: classes must contain at least two labels');
+  return named;
 }
 
 export function sameLabels(a: Label[], b: Label[]): boolean {

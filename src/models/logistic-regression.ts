@@ -9,7 +9,7 @@ import { accuracyScore } from '../metrics/classification.js';
 import type { PenaltyKind } from '../objective/index.js';
 import type { Arena } from '../runtime/arena.js';
 import { asLabels, asMatrix, uniqueLabels, type Label, type MatrixLike } from '../validate.js';
-import { centreSoftmax, encodeLabels, sameLabels, separates, validateClassWeight, weightsFor, type ClassWeight } from './labels.js';
+import { centreSoftmax, encodeLabels, sameLabels, separates, streamClasses, validateClassWeight, weightsFor, type ClassWeight } from './labels.js';
 import { LinearModel, type Encoded, type FitHistory, type Fitted, type LinearModelJSON, type LinearModelSpec } from './linear-model.js';
 import { TRAIN_OPTION_NAMES, type TrainOptions } from './train-options.js';
 import { restoreOptions } from './train-state-json.js';
@@ -98,16 +98,7 @@ export class LogisticRegression extends LinearModel {
     }
     const M = asMatrix(X);
     const labels = asLabels(y, 'y', M.rows);
-    const given = options.classes === undefined ? undefined : uniqueLabels(asLabels(options.classes, 'classes'));
-    let classes = this.fitted?.classes;
-    if (classes && given && !sameLabels(given, classes)) {
-      throw new LinfitError('BAD_LABELS', `partialFit: classes ${JSON.stringify(options.classes)} differ from the fitted classes ${JSON.stringify(classes)}`);
-    }
-    if (!classes) {
-      if (!given) throw new LinfitError('BAD_LABELS', 'partialFit: the first call needs options.classes (every label the data will contain)');
-      if (given.length < 2) throw new LinfitError('BAD_LABELS', 'partialFit: classes must contain at least two labels');
-      classes = given;
-    }
+    const classes = streamClasses(this.fitted?.classes, options.classes);
     this.partialFitEncoded(M, this.encode(labels, classes, readSampleWeight(options, M.rows)));
     return this;
   }
