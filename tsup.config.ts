@@ -3,8 +3,11 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // worker: the fitAsync worker script, which index loads from beside itself.
+    entry: { index: 'src/index.ts', worker: 'src/async/worker.ts' },
     format: ['esm', 'cjs'],
+    // import.meta.url in the CommonJS build (it locates worker.cjs).
+    shims: true,
     dts: true,
     sourcemap: true,
     clean: true,

@@ -11,7 +11,8 @@ export type LinfitErrorCode =
   | 'BAD_MODEL'
   | 'BAD_INPUT'
   | 'NOT_INITIALIZED'
-  | 'OVERFLOW';
+  | 'OVERFLOW'
+  | 'ABORTED';
 
 /**
  * Every error linfit raises on bad input. The message says what was wrong and where

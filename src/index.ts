@@ -3,6 +3,8 @@
  * pure-TypeScript fallback. See README.md and API.md.
  */
 export { init, backendName, setBackend, type BackendName, type WasmSource } from './runtime/select.js';
+export { terminate } from './async/pool.js';
+export type { FitAsyncOptions, FitProgress } from './async/fit-async.js';
 export { LinfitError, type LinfitErrorCode } from './errors.js';
 export { Matrix } from './matrix.js';
 export type { MatrixLike } from './validate.js';

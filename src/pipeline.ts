@@ -1,3 +1,5 @@
+import { fitInWorker, type FitAsyncOptions } from './async/fit-async.js';
+import { ADOPT, type EstimatorConfig } from './async/protocol.js';
 import { LinfitError } from './errors.js';
 import type { Matrix } from './matrix.js';
 import type { MatrixLike } from './validate.js';
@@ -66,6 +68,28 @@ export class Pipeline<M extends Estimator = Estimator> {
     return this;
   }
 
+  /** fit in a worker (see LinearModel.fitAsync): every step is fitted there, and swapped in here only on success. */
+  async fitAsync(X: MatrixLike, y: ArrayLike<number> | ArrayLike<string>, options: FitAsyncOptions = {}): Promise<this> {
+    const json = (await fitInWorker(this.configJSON(), X, y, options)) as PipelineJSON;
+    const fitted = this.steps.map((step, i) => (step.constructor as unknown as { fromJSON(json: object): unknown }).fromJSON(json.steps[i]));
+    this.steps.forEach((step, i) => (step as unknown as Adoptable)[ADOPT](fitted[i]));
+    return this;
+  }
+
+  /** The unfitted pipeline as data (each step's type and options), for a fitAsync worker. */
+  configJSON(): EstimatorConfig {
+    return {
+      type: 'Pipeline',
+      steps: this.steps.map((step, i) => {
+        const s = step as unknown as Partial<Adoptable>;
+        if (typeof s.configJSON !== 'function' || typeof s[ADOPT] !== 'function') {
+          throw new LinfitError('BAD_OPTION', `Pipeline.fitAsync: step ${i} is not a linfit estimator, so it cannot be fitted in a worker`);
+        }
+        return s.configJSON();
+      }),
+    };
+  }
+
   transform(X: MatrixLike): MatrixLike {
     let data: MatrixLike = X;
     for (const t of this.transformers) data = t.transform(data);
@@ -88,6 +112,11 @@ export class Pipeline<M extends Estimator = Estimator> {
   toJSON(): PipelineJSON {
     return { format: 'linfit', version: 1, type: 'Pipeline', steps: this.steps.map((s) => s.toJSON()) };
   }
+}
+
+interface Adoptable {
+  configJSON(): EstimatorConfig;
+  [ADOPT](other: unknown): void;
 }
 
 /** A new object with the step's prototype and own fields: fitting it leaves the step untouched. */

@@ -22,6 +22,8 @@ export function runExact(
   arena: Arena, data: FitData, spec: ObjectiveSpec, method: ExactMethod,
   options: {
     maxIter: number; tol: number; start?: Float64Array;
+    /** After each iteration: its number, the objective value and the optimality measure. */
+    onIteration?: (iteration: number, loss: number, gradNorm: number) => void;
     /** Also return the training rows' scores at the answer, from the data already in memory. */
     scores?: boolean;
   },
@@ -29,7 +31,12 @@ export function runExact(
   return arena.scope(() => {
     const objective = loadObjective(arena, data, spec);
     const params = options.start ? arena.copyIn(options.start) : arena.zeros(objective.size);
-    const limits = { maxIter: options.maxIter, tol: options.tol };
+    let iteration = 0;
+    const report = options.onIteration;
+    const limits = {
+      maxIter: options.maxIter, tol: options.tol,
+      ...(report ? { onIteration: (_x: number, loss: number, gradNorm: number) => report(++iteration, loss, gradNorm) } : {}),
+    };
     const result = method === 'proximal'
       ? fista(arena, objective, params, limits)
       : (method === 'lbfgs' ? lbfgs : newtonCg)(arena, objective, params, limits);

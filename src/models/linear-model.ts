@@ -5,6 +5,8 @@
  * in the kernels' layout [W (K×d), b_1‥b_K]), the shared getters, partialFit and one JSON codec.
  * A model adds its loss, its target encoding and its predictions.
  */
+import { fitInWorker, crossable, type FitAsyncOptions } from '../async/fit-async.js';
+import { ADOPT, type EstimatorConfig, type FitProgress } from '../async/protocol.js';
 import type { ExactFit } from '../fit/exact.js';
 import { runExact, type ExactMethod } from '../fit/exact.js';
 import { runGradient } from '../fit/gradient.js';
@@ -17,7 +19,7 @@ import type { Penalty, PenaltyKind } from '../objective/index.js';
 import type { Arena } from '../runtime/arena.js';
 import { currentArena } from '../runtime/select.js';
 import { initialState, type TrainState } from '../solvers/gradient.js';
-import { booleanOption, checkOptionNames, numberIn, oneOf, type Label } from '../validate.js';
+import { booleanOption, checkOptionNames, numberIn, oneOf, type Label, type MatrixLike } from '../validate.js';
 import { linearScores } from './predict.js';
 import { TRAIN_OPTION_NAMES, resolveTrainOptions, trainConfig, type ResolvedTrainOptions, type TrainOptions } from './train-options.js';
 import { optionsJSON, restoreOptions, restoreTrainState, trainStateJSON, type SavedTrainState } from './train-state-json.js';
@@ -118,6 +120,9 @@ export interface LinearModelJSON {
   state?: SavedTrainState;
 }
 
+/** Where a fitAsync worker sends a fit's progress: set by the worker only, never an option, never saved. */
+export const REPORT = Symbol('linfit.report');
+
 export abstract class LinearModel {
   readonly fitIntercept: boolean;
   readonly penalty: PenaltyKind;
@@ -131,6 +136,7 @@ export abstract class LinearModel {
   /** Exact and coordinate-descent solvers' limits. */
   protected readonly iterations?: { maxIter: number; tol: number };
   protected fitted?: Fitted;
+  [REPORT]?: (progress: FitProgress) => void;
 
   /** What the model is, beyond the base: set once by its constructor. */
   protected readonly spec: LinearModelSpec;
@@ -193,8 +199,10 @@ export abstract class LinearModel {
     if (this.train) {
       fitted = this.gradientFit(data, e.outputs, initialState(e.outputs * (X.cols + 1), this.train.optimizer, this.train.seed), false);
     } else if (this.family === 'exact') {
+      const report = this[REPORT];
       const result = runExact(currentArena(), data, this.objectiveSpec(e.outputs), this.solver as ExactMethod, {
         ...this.iterations!, start: this.exactStart(data, e.outputs), scores: this.wantsScores(),
+        ...(report ? { onIteration: (iteration: number, loss: number, gradNorm: number) => report({ iteration, loss, gradNorm }) } : {}),
       });
       fitted = this.fromExact(result, X.cols, e.outputs);
       this.afterExact(fitted, result, e.target);
@@ -234,6 +242,14 @@ export abstract class LinearModel {
 
   private gradientFit(data: FitData, outputs: number, start: TrainState, partial: boolean): Fitted {
     const config = trainConfig(this.train!, data.X.rows, this.typeName, partial);
+    const report = this[REPORT];
+    if (report) {
+      const onEpoch = config.onEpoch;
+      config.onEpoch = (info) => {
+        report({ epoch: info.epoch, loss: info.loss, learningRate: info.learningRate, ...(info.valLoss !== undefined ? { valLoss: info.valLoss } : {}) });
+        return onEpoch?.(info);
+      };
+    }
     const r = runGradient(currentArena(), data, this.objectiveSpec(outputs), config, start);
     return {
       params: r.state.params, outputs, cols: data.X.cols, solverUsed: this.solver, train: r.state,
@@ -250,6 +266,26 @@ export abstract class LinearModel {
       params: r.params, outputs, cols, solverUsed: this.solver,
       diagnostics: { nIter: r.iterations, converged: r.converged, warning: r.warning, history: r.history },
     };
+  }
+
+  /**
+   * fit in a worker: the calling thread is never blocked (see FitAsyncOptions). Resolves with
+   * this model, fitted bit for bit as fit would have; on any failure or abort it is unchanged.
+   */
+  async fitAsync(X: MatrixLike, y: ArrayLike<number> | ArrayLike<Label>, options: FitAsyncOptions = {}): Promise<this> {
+    const json = await fitInWorker(this.configJSON(), X, y, options);
+    this[ADOPT]((this.constructor as unknown as { fromJSON(json: object): unknown }).fromJSON(json) as this);
+    return this;
+  }
+
+  /** The unfitted model as data (its type and constructor options), for a fitAsync worker. */
+  configJSON(): EstimatorConfig {
+    crossable(this.given, this.typeName);
+    return { type: this.typeName, options: this.train ? optionsJSON(this.given, this.train) : { ...this.given } };
+  }
+
+  [ADOPT](other: this): void {
+    this.fitted = other.fitted;
   }
 
   /** Hooks with defaults: the exact solvers' starting point (default 0), scores at the answer, post-processing. */
@@ -379,7 +415,7 @@ function restoreHistory(h: FitHistory, type: string): FitHistory {
     // gradNorm starts at Infinity for FISTA, which JSON writes as null.
     if (h[key] === undefined) continue;
     if (!Array.isArray(h[key])) throw new LinfitError('BAD_MODEL', `${type} JSON: history.${key} must be an array`);
-    out[key] = (h[key] as unknown[]).map((v) => (v === null ? Infinity : finiteNumber(v, `history.${key}`, type)));
+    out[key] = (h[key] as unknown[]).map((v) => (v === null || v === Infinity ? Infinity : finiteNumber(v, `history.${key}`, type)));
   }
   return out;
 }

@@ -3,6 +3,8 @@
  * merge), and transform / inverseTransform as one affine map (x − shift)·scale per column by
  * the affineColumns kernel (a scaler gives both maps from its statistics).
  */
+import { fitInWorker, type FitAsyncOptions } from '../async/fit-async.js';
+import { ADOPT, type EstimatorConfig } from '../async/protocol.js';
 import { notFitted } from '../errors.js';
 import type { Matrix } from '../matrix.js';
 import { asMatrix, assertColumns, type MatrixLike } from '../validate.js';
@@ -34,6 +36,20 @@ export abstract class ColumnScaler<S> {
   fit(X: MatrixLike): this {
     this.stats = this.merge(undefined, X);
     return this;
+  }
+
+  /** fit in a worker (see LinearModel.fitAsync); the scaler is unchanged until it succeeds. */
+  async fitAsync(X: MatrixLike, options: Omit<FitAsyncOptions, 'sampleWeight'> = {}): Promise<this> {
+    const json = await fitInWorker(this.configJSON(), X, undefined, options);
+    this[ADOPT]((this.constructor as unknown as { fromJSON(json: object): unknown }).fromJSON(json) as this);
+    return this;
+  }
+
+  /** The unfitted scaler as data (its type and options), for a fitAsync worker. */
+  abstract configJSON(): EstimatorConfig;
+
+  [ADOPT](other: this): void {
+    this.stats = other.stats;
   }
 
   /** Updates the statistics with another batch of rows. */

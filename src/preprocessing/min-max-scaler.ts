@@ -1,6 +1,7 @@
 import { LinfitError } from '../errors.js';
 import { finiteArray } from '../json.js';
 import { asFiniteMatrix, assertColumns, checkOptionNames, type MatrixLike } from '../validate.js';
+import type { EstimatorConfig } from '../async/protocol.js';
 import { ColumnScaler, type ColumnMap } from './column-scaler.js';
 
 export interface MinMaxScalerOptions {
@@ -52,6 +53,10 @@ export class MinMaxScaler extends ColumnScaler<Range> {
     const scale = this.scaleOf(r);
     const lo = this.featureRange[0];
     return { shift: r.dataMin.map((m, j) => lo - m * scale[j]), scale: scale.map((v) => 1 / v) };
+  }
+
+  configJSON(): EstimatorConfig {
+    return { type: MinMaxScaler.typeName, options: { featureRange: [...this.featureRange] } };
   }
 
   get dataMin(): Float64Array {

@@ -1,3 +1,4 @@
+import { ADOPT, type EstimatorConfig } from '../async/protocol.js';
 import { LinfitError, notFitted } from '../errors.js';
 import { Matrix } from '../matrix.js';
 import { asFiniteMatrix, assertColumns, booleanOption, checkOptionNames, numberIn, type MatrixLike } from '../validate.js';
@@ -83,6 +84,20 @@ export class PolynomialFeatures {
       const terms = p.flatMap((e, j) => (e === 0 ? [] : [e === 1 ? names[j] : `${names[j]}^${e}`]));
       return terms.length === 0 ? '1' : terms.join(' ');
     });
+  }
+
+  /** fit needs only the column count (no pass over the data), so it runs here; for a uniform API. */
+  async fitAsync(X: MatrixLike): Promise<this> {
+    return this.fit(X);
+  }
+
+  configJSON(): EstimatorConfig {
+    return { type: PolynomialFeatures.typeName, options: { degree: this.degree, interactionOnly: this.interactionOnly, includeBias: this.includeBias } };
+  }
+
+  [ADOPT](other: this): void {
+    this.combos = other.combos;
+    this.inputs = other.inputs;
   }
 
   toJSON(): PolynomialFeaturesJSON {

@@ -1,6 +1,7 @@
 import { finiteArray, finiteNumber } from '../json.js';
 import { asMatrix, assertColumns, booleanOption, checkOptionNames, type MatrixLike } from '../validate.js';
 import { columnMoments } from './affine.js';
+import type { EstimatorConfig } from '../async/protocol.js';
 import { ColumnScaler, type ColumnMap } from './column-scaler.js';
 
 export interface StandardScalerOptions {
@@ -48,6 +49,10 @@ export class StandardScaler extends ColumnScaler<Moments> {
   protected backward(m: Moments): ColumnMap {
     const scale = this.withStd ? this.scaleOf(m) : new Float64Array(m.mean.length).fill(1);
     return { shift: this.withMean ? m.mean.map((mu, j) => -mu / scale[j]) : null, scale: this.withStd ? scale : null };
+  }
+
+  configJSON(): EstimatorConfig {
+    return { type: StandardScaler.typeName, options: { withMean: this.withMean, withStd: this.withStd } };
   }
 
   get mean(): Float64Array {

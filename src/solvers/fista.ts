@@ -8,9 +8,12 @@
  */
 import type { Arena } from '../runtime/arena.js';
 import type { LinearModelObjective } from '../objective/index.js';
-import { copy, maxAbs, type ExactResult } from './lbfgs.js';
+import { copy, maxAbs, type ExactResult, type OnIteration } from './lbfgs.js';
 
-export function fista(arena: Arena, objective: LinearModelObjective, x: number, { maxIter, tol }: { maxIter: number; tol: number }): ExactResult {
+export function fista(
+  arena: Arena, objective: LinearModelObjective, x: number,
+  { maxIter, tol, onIteration }: { maxIter: number; tol: number; onIteration?: OnIteration },
+): ExactResult {
   const k = arena.kernels;
   const n = objective.size;
   arena.reserve(4 * n, 4);
@@ -45,6 +48,7 @@ export function fista(arena: Arena, objective: LinearModelObjective, x: number, 
     iterations++;
     history.loss.push(total);
     history.gradNorm.push(mapping);
+    onIteration?.(xNext, total, mapping);
     const tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
     if (total > value) {
       // Adaptive restart: momentum made things worse, so start again from the new point.

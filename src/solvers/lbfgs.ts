@@ -26,12 +26,14 @@ export interface ExactResult {
   warning?: string;
 }
 
+export type OnIteration = (x: number, value: number, gradNorm: number) => void;
+
 export interface LbfgsOptions {
   maxIter: number;
   tol: number;
   memory?: number;
-  /** Called after each iteration with the pointer of the current iterate. */
-  onIteration?: (x: number) => void;
+  /** Called after each iteration with the pointer of the current iterate, its objective value and gradient max-norm. */
+  onIteration?: OnIteration;
 }
 
 /** Minimises from the parameters at `x` (overwritten with the answer). */
@@ -131,13 +133,13 @@ export function searchAlong(arena: Arena, objective: SmoothObjective, v: StepVec
 
 /** Moves to the accepted trial point (x ← xt, g ← gt) and records the iteration. */
 export function acceptStep(
-  arena: Arena, v: StepVectors, n: number, value: number, history: ExactResult['history'], onIteration?: (x: number) => void,
+  arena: Arena, v: StepVectors, n: number, value: number, history: ExactResult['history'], onIteration?: OnIteration,
 ): void {
   copy(arena, v.xt, v.x, n);
   copy(arena, v.gt, v.g, n);
   history.loss.push(value);
   history.gradNorm.push(maxAbs(arena, v.g, n));
-  onIteration?.(v.x);
+  onIteration?.(v.x, value, history.gradNorm[history.gradNorm.length - 1]);
 }
 
 export function stalled(method: string, value: number, iterations: number, history: ExactResult['history']): ExactResult {

@@ -4,7 +4,7 @@
  * inner tolerance min(½, ‖g‖)·‖g‖ gives quadratic convergence.
  */
 import type { Arena } from '../runtime/arena.js';
-import { acceptStep, copy, finished, maxAbs, searchAlong, stalled, type ExactResult, type SmoothObjective } from './lbfgs.js';
+import { acceptStep, copy, finished, maxAbs, searchAlong, stalled, type ExactResult, type OnIteration, type SmoothObjective } from './lbfgs.js';
 
 export interface TwiceDifferentiable extends SmoothObjective {
   /** out ← ∇²f(x)·v */
@@ -14,7 +14,7 @@ export interface TwiceDifferentiable extends SmoothObjective {
 export function newtonCg(
   arena: Arena, objective: TwiceDifferentiable, x: number,
   { maxIter, tol, onIteration, exactSteps = false }: {
-    maxIter: number; tol: number; onIteration?: (x: number) => void;
+    maxIter: number; tol: number; onIteration?: OnIteration;
     /** Solve each Newton system to full precision (small problems) instead of the adaptive tolerance. */
     exactSteps?: boolean;
   },
