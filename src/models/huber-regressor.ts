@@ -1,22 +1,21 @@
 import { huberInverseLink, huberLoss } from '../losses/huber.js';
-import type { InverseLink } from '../losses/links.js';
-import type { Loss } from '../losses/types.js';
 import { numberIn } from '../validate.js';
-import type { FitHistory, LinearModelSpec } from './linear-model.js';
-import { GLM_OPTION_NAMES, LinearRegressor, type GlmOptions } from './regressor.js';
+import { GLM_OPTION_NAMES, GlmRegressor, type GlmOptions, type RegressorSpec } from './regressor.js';
 
 export interface HuberRegressorOptions extends GlmOptions {
   /** Residuals beyond ε count linearly (default 1.35, > 0). */
   epsilon?: number;
 }
 
-const SPEC: LinearModelSpec = {
+const SPEC: RegressorSpec = {
   options: [...GLM_OPTION_NAMES, 'epsilon'],
   penalties: ['l2'],
   defaults: { penalty: 'l2', alpha: 1e-4, l1Ratio: 0 },
   solvers: { lbfgs: ['l2'], gd: ['l2'], sgd: ['l2'] },
   defaultSolver: () => 'lbfgs',
   iterations: { maxIter: 100, tol: 1e-5 },
+  loss: (model) => huberLoss((model as HuberRegressor).epsilon),
+  inverseLink: huberInverseLink,
 };
 
 /**
@@ -33,7 +32,7 @@ const SPEC: LinearModelSpec = {
  * model.coef[0];   // ≈ 1.675 (least squares gives 8.2: the outlier at x = 4 pulls with force ε only)
  * model.intercept; // ≈ -0.675
  */
-export class HuberRegressor extends LinearRegressor {
+export class HuberRegressor extends GlmRegressor {
   static readonly typeName: string = 'HuberRegressor';
   declare readonly solver: 'lbfgs' | 'gd' | 'sgd';
   readonly epsilon: number;
@@ -42,20 +41,4 @@ export class HuberRegressor extends LinearRegressor {
     super(options, SPEC);
     this.epsilon = numberIn(this.given.epsilon ?? 1.35, 'epsilon', this.typeName, { min: 0, minExclusive: true });
   }
-
-
-
-  protected get inverseLink(): InverseLink {
-    return huberInverseLink;
-  }
-
-  protected makeLoss(): Loss {
-    return huberLoss(this.epsilon);
-  }
-
-  /** Per iteration (exact solvers: loss and gradient max-norm) or per epoch (gradient solvers: loss and rate). */
-  override get history(): FitHistory {
-    return super.history!;
-  }
-
 }

@@ -2,15 +2,13 @@ import { LinfitError } from '../errors.js';
 import { fitElasticNet } from '../fit/elastic-net.js';
 import { fitLeastSquares, type ExactSolver } from '../fit/least-squares.js';
 import type { FitData } from '../fit/load.js';
-import type { InverseLink } from '../losses/links.js';
 import { squaredInverseLink, squaredLoss } from '../losses/squared.js';
-import type { Loss } from '../losses/types.js';
 import type { PenaltyKind } from '../objective/index.js';
 import { currentArena } from '../runtime/select.js';
 import type { TrainResult } from '../solvers/gradient.js';
 import { booleanOption, checkOptionNames } from '../validate.js';
-import type { Fitted, LinearModelSpec } from './linear-model.js';
-import { LinearRegressor } from './regressor.js';
+import type { Fitted } from './linear-model.js';
+import { LinearRegressor, type RegressorSpec } from './regressor.js';
 import { TRAIN_OPTION_NAMES, type TrainOptions } from './train-options.js';
 
 export type LinearSolver = ExactSolver | 'cd' | 'gd' | 'sgd';
@@ -39,7 +37,7 @@ const OPTION_NAMES = ['fitIntercept', 'penalty', 'alpha', 'l1Ratio', 'solver', '
 const SMOOTH: readonly PenaltyKind[] = ['none', 'l2'];
 const ALL: readonly PenaltyKind[] = ['none', 'l2', 'l1', 'elasticnet'];
 
-const SPEC: LinearModelSpec = {
+const SPEC: RegressorSpec = {
   options: OPTION_NAMES,
   penalties: ALL,
   defaults: { penalty: 'none', alpha: 1, l1Ratio: 0.5 },
@@ -47,6 +45,8 @@ const SPEC: LinearModelSpec = {
   solvers: { auto: SMOOTH, normal: SMOOTH, qr: SMOOTH, cd: ['l2', 'l1', 'elasticnet'], gd: ALL, sgd: ALL },
   defaultSolver: (penalty) => (penalty === 'l1' || penalty === 'elasticnet' ? 'cd' : 'auto'),
   iterations: { maxIter: 1000, tol: 1e-4 },
+  loss: squaredLoss,
+  inverseLink: squaredInverseLink,
 };
 
 /**
@@ -64,10 +64,6 @@ export class LinearRegression extends LinearRegressor {
   declare readonly solver: LinearSolver;
   readonly positive: boolean;
 
-  protected get inverseLink(): InverseLink {
-    return squaredInverseLink;
-  }
-
   constructor(options: LinearRegressionOptions = {}) {
     super(presetOptions(new.target.typeName, options), SPEC, options);
     const where = this.typeName;
@@ -79,10 +75,6 @@ export class LinearRegression extends LinearRegressor {
     if (this.solver === 'cd' && this.alpha === 0) {
       throw new LinfitError('BAD_OPTION', `${where}: solver 'cd' needs a penalty with alpha > 0; for ordinary least squares use solver 'normal' or 'qr'`);
     }
-  }
-
-  protected makeLoss(): Loss {
-    return squaredLoss;
   }
 
   /** The closed forms (normal equation, QR + SVD) and coordinate descent, on the Gram matrix. */

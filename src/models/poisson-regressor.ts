@@ -1,23 +1,22 @@
-import type { FitData } from '../fit/load.js';
-import type { InverseLink } from '../losses/links.js';
 import { checkPoissonTarget, poissonHalfDeviance, poissonInverseLink, poissonLoss } from '../losses/poisson.js';
-import type { Loss } from '../losses/types.js';
-import { asVector, type MatrixLike } from '../validate.js';
-import type { FitHistory, LinearModelSpec } from './linear-model.js';
-import { GLM_OPTION_NAMES, LinearRegressor, d2Score, logMeanStart, type GlmOptions } from './regressor.js';
+import { GLM_OPTION_NAMES, GlmRegressor, type GlmOptions, type RegressorSpec } from './regressor.js';
 
 export interface PoissonRegressorOptions extends Omit<GlmOptions, 'solver'> {
   /** 'lbfgs' (default) or 'newton' (Newton–CG), both to gradient max-norm ≤ tol. */
   solver?: 'lbfgs' | 'newton';
 }
 
-const SPEC: LinearModelSpec = {
+const SPEC: RegressorSpec = {
   options: GLM_OPTION_NAMES,
   penalties: ['l2'],
   defaults: { penalty: 'l2', alpha: 1, l1Ratio: 0 },
   solvers: { lbfgs: ['l2'], newton: ['l2'] },
   defaultSolver: () => 'lbfgs',
   iterations: { maxIter: 100, tol: 1e-4 },
+  loss: poissonLoss,
+  inverseLink: poissonInverseLink,
+  checkTarget: checkPoissonTarget,
+  halfDeviance: poissonHalfDeviance,
 };
 
 /**
@@ -31,41 +30,11 @@ const SPEC: LinearModelSpec = {
  * model.coef[0];           // ≈ 0.693147 (ln 2: each step doubles the mean)
  * model.predict([[4]])[0]; // ≈ 16
  */
-export class PoissonRegressor extends LinearRegressor {
+export class PoissonRegressor extends GlmRegressor {
   static readonly typeName: string = 'PoissonRegressor';
   declare readonly solver: 'lbfgs' | 'newton';
 
   constructor(options: PoissonRegressorOptions = {}) {
     super(options, SPEC);
   }
-
-
-
-  protected get inverseLink(): InverseLink {
-    return poissonInverseLink;
-  }
-
-  protected makeLoss(): Loss {
-    return poissonLoss;
-  }
-
-  protected override checkTarget(y: Float64Array): void {
-    checkPoissonTarget(y);
-  }
-
-  protected override exactStart(data: FitData): Float64Array {
-    return logMeanStart(data, this.fitIntercept);
-  }
-
-  /** D² for the Poisson deviance: 1 − dev(y, μ) / dev(y, ȳ). */
-  override score(X: MatrixLike, y: ArrayLike<number>): number {
-    const mu = this.predict(X);
-    return d2Score(asVector(y, 'y', mu.length), mu, poissonHalfDeviance);
-  }
-
-  /** Per iteration (exact solvers: loss and gradient max-norm) or per epoch (gradient solvers: loss and rate). */
-  override get history(): FitHistory {
-    return super.history!;
-  }
-
 }

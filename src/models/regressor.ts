@@ -1,22 +1,46 @@
 /**
  * One-output regression on the linear-model base: fit / partialFit on numeric targets, the
  * weights as a vector and the intercept as a number, and predict = the loss's inverse link of
- * X·w + b. LinearRegression, PoissonRegressor and HuberRegressor are this plus their loss.
+ * X·w + b. A model is its RegressorSpec: the base's spec plus its loss, link and target check;
+ * a log-link GLM also gives its deviance, and then starts at log ȳ and scores by D².
  */
 import { LinfitError } from '../errors.js';
 import { readSampleWeight, type FitData } from '../fit/load.js';
 import type { InverseLink } from '../losses/links.js';
+import type { Loss } from '../losses/types.js';
 import { r2Score } from '../metrics/regression.js';
 import { asMatrix, asVector, type MatrixLike } from '../validate.js';
-import { LinearModel } from './linear-model.js';
+import { LinearModel, type CommonOptions, type FitHistory, type LinearModelSpec } from './linear-model.js';
 import { TRAIN_OPTION_NAMES, type TrainOptions } from './train-options.js';
 
-export abstract class LinearRegressor extends LinearModel {
+export interface RegressorSpec extends LinearModelSpec {
+  /** The loss, or how to make it from the model (for a parameter such as Huber's ε). */
+  loss: Loss | ((model: LinearRegressor) => Loss);
   /** From the linear predictor to the predicted mean. */
-  protected abstract get inverseLink(): InverseLink;
-
+  inverseLink: InverseLink;
   /** Checks the targets beyond finiteness (e.g. Poisson's y ≥ 0). */
-  protected checkTarget(_y: Float64Array): void {}
+  checkTarget?(y: Float64Array): void;
+  /** Log-link GLMs: one row's half deviance; fits then start at log ȳ and `score` is D². */
+  halfDeviance?(y: number, mu: number): number;
+}
+
+export abstract class LinearRegressor extends LinearModel {
+  protected constructor(options: CommonOptions, spec: RegressorSpec, given?: object) {
+    super(options, spec, given);
+  }
+
+  private get regression(): RegressorSpec {
+    return this.spec as RegressorSpec;
+  }
+
+  protected makeLoss(): Loss {
+    const { loss } = this.regression;
+    return typeof loss === 'function' ? loss(this) : loss;
+  }
+
+  protected override exactStart(data: FitData): Float64Array | undefined {
+    return this.regression.halfDeviance ? logMeanStart(data, this.fitIntercept) : undefined;
+  }
 
   fit(X: MatrixLike, y: ArrayLike<number>, options?: { sampleWeight?: ArrayLike<number> }): this {
     const M = asMatrix(X);
@@ -34,7 +58,7 @@ export abstract class LinearRegressor extends LinearModel {
 
   private readTarget(y: ArrayLike<number>, rows: number): Float64Array {
     const target = asVector(y, 'y', rows);
-    this.checkTarget(target);
+    this.regression.checkTarget?.(target);
     return target;
   }
 
@@ -47,7 +71,7 @@ export abstract class LinearRegressor extends LinearModel {
   predict(X: MatrixLike): Float64Array {
     const z = this.linearPredictor(X);
     const mean = z.slice();
-    this.inverseLink(mean, 1);
+    this.regression.inverseLink(mean, 1);
     const row = mean.findIndex((m) => !Number.isFinite(m));
     if (row >= 0) {
       throw new LinfitError('OVERFLOW', `${this.typeName}.predict: row ${row} has linear predictor ${z[row]}, whose mean overflows float64; check that row's features for values far outside the training data`);
@@ -55,9 +79,11 @@ export abstract class LinearRegressor extends LinearModel {
     return mean;
   }
 
-  /** R² of the predictions for X against y (models with another natural score override it). */
+  /** R² of the predictions for X against y; D² of the deviance for the log-link GLMs. */
   score(X: MatrixLike, y: ArrayLike<number>): number {
-    return r2Score(y, this.predict(X));
+    const prediction = this.predict(X);
+    const { halfDeviance } = this.regression;
+    return halfDeviance ? d2Score(asVector(y, 'y', prediction.length), prediction, halfDeviance) : r2Score(y, prediction);
   }
 
   /** Weights, one per feature (a copy). */
@@ -69,6 +95,14 @@ export abstract class LinearRegressor extends LinearModel {
   get intercept(): number {
     const f = this.state();
     return f.params[f.cols];
+  }
+}
+
+/** The generalized linear regressors: always iterative, so always a history. */
+export abstract class GlmRegressor extends LinearRegressor {
+  /** Per iteration (exact solvers: loss and gradient max-norm) or per epoch (gradient solvers: loss and rate). */
+  override get history(): FitHistory {
+    return super.history!;
   }
 }
 
