@@ -2,7 +2,7 @@
  * The built package in a real browser (headless Chromium from the system, driven by
  * playwright-core): the ESM bundle loads, `init()` compiles the kernels asynchronously — from
  * the separately shipped .wasm by URL (streaming) and from the embedded bytes — and a model
- * fitted in the page matches seed 004. CI installs Chromium and sets LINFIT_REQUIRE_BROWSER=1,
+ * fitted in the page matches seed 004; fitAsync fits in a module Web Worker, bit for bit. CI installs Chromium and sets LINFIT_REQUIRE_BROWSER=1,
  * so there the test cannot be skipped; elsewhere it runs when `chromium` is on the PATH.
  */
 import { execFileSync } from 'node:child_process';
@@ -35,7 +35,15 @@ const PAGE = `<!doctype html><meta charset="utf-8"><script type="module">
   const X = [[2.7, 1], [4.1, 1], [1.0, 0], [5.2, 1], [2.8, 0]];
   const model = new linfit.LinearRegression().fit(X, [25, 33, 15, 45, 22]);
   const clf = new linfit.LogisticRegression().fit([[0], [1], [2], [3]], ['a', 'a', 'b', 'b']);
-  window.result = { backend: linfit.backendName(), w: [model.intercept, ...model.coef], labels: clf.predict([[0], [3]]) };
+  // fitAsync: the same fit in a module Web Worker (dist/worker.js), adopted bit for bit.
+  const progress = [];
+  const inWorker = await new linfit.LogisticRegression({ solver: 'gd', learningRate: 0.5, maxIter: 30, tol: null })
+    .fitAsync([[0], [1], [2], [3]], ['a', 'a', 'b', 'b'], { onProgress: (p) => progress.push(p) });
+  const here = new linfit.LogisticRegression({ solver: 'gd', learningRate: 0.5, maxIter: 30, tol: null }).fit([[0], [1], [2], [3]], ['a', 'a', 'b', 'b']);
+  window.result = {
+    backend: linfit.backendName(), w: [model.intercept, ...model.coef], labels: clf.predict([[0], [3]]),
+    asyncSame: JSON.stringify(inWorker.toJSON()) === JSON.stringify(here.toJSON()), progress: progress.length,
+  };
 </script>`;
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.map': 'application/json' };
@@ -79,11 +87,13 @@ describe.skipIf(!executablePath && !required)('in a real browser (headless Chrom
       page.on('pageerror', (err) => errors.push(err.message));
       await page.goto(`${origin}/?init=${mode}`);
       await page.waitForFunction(() => (window as unknown as { result?: unknown }).result !== undefined, null, { timeout: 20_000 });
-      const result = await page.evaluate(() => (window as unknown as { result: { backend: string; w: number[]; labels: string[] } }).result);
+      const result = await page.evaluate(() => (window as unknown as { result: { backend: string; w: number[]; labels: string[]; asyncSame: boolean; progress: number } }).result);
       expect(errors).toEqual([]);
       expect(result.backend).toBe('wasm-simd');
       result.w.forEach((w, i) => expect(w).toBeCloseTo(SEED_W[i], 12));
       expect(result.labels).toEqual(['a', 'b']);
+      expect(result.asyncSame).toBe(true);
+      expect(result.progress).toBeGreaterThan(0);
     } finally {
       await browser.close();
     }
