@@ -8,6 +8,7 @@ export { dot } from './blas/dot';
 export { gemv, gemvT } from './blas/gemv';
 export { gram, weightedGram } from './blas/gram';
 export { colMeans, colVariances, affineColumns, firstNonFinite } from './stats/columns';
+export { qrAppend } from './linalg/qr';
 export { squaredLossGrad } from './loss/squared';
 export { logisticLossGrad } from './loss/logistic';
 export { softmaxLossGrad } from './loss/softmax';

@@ -302,6 +302,40 @@ const SPECS: Spec[] = [
     cases: matrixCases((rows, cols) => [rows, cols, uniform(rows * cols), uniform(cols * cols)]),
   },
   {
+    name: 'qrAppend',
+    // The kernel's own steps on plain arrays (its scratch B, y and w are compared too); that R
+    // and Qᵀy are a QR factorisation is checked separately below.
+    naive: (rows: number, cols: number, B: Vec, y: Vec, R: Vec, qty: Vec, w: Vec) => {
+      for (let k = 0; k < cols; k++) {
+        const x0 = R[k * cols + k];
+        let norm2 = x0 * x0;
+        for (let i = 0; i < rows; i++) norm2 += B[i * cols + k] ** 2;
+        if (norm2 === 0) continue;
+        const alpha = -(x0 >= 0 ? 1 : -1) * Math.sqrt(norm2);
+        const v0 = x0 - alpha, tau = 1 / (Math.abs(alpha) * (Math.abs(alpha) + Math.abs(x0)));
+        for (let j = k + 1; j < cols; j++) {
+          w[j] = v0 * R[k * cols + j];
+          for (let i = 0; i < rows; i++) w[j] += B[i * cols + k] * B[i * cols + j];
+        }
+        let wy = v0 * qty[k];
+        for (let i = 0; i < rows; i++) wy += B[i * cols + k] * y[i];
+        for (let j = k + 1; j < cols; j++) R[k * cols + j] -= tau * v0 * w[j];
+        qty[k] -= tau * v0 * wy;
+        for (let i = 0; i < rows; i++) {
+          const c = tau * B[i * cols + k];
+          for (let j = k + 1; j < cols; j++) B[i * cols + j] -= c * w[j];
+          y[i] -= c * wy;
+        }
+        R[k * cols + k] = alpha;
+      }
+    },
+    cases: matrixCases((rows, cols, index) => {
+      // R: zeros (the first block) or a previous factor (upper triangular).
+      const R = uniform(cols * cols).map((v, i) => (index % 2 === 0 || i % cols < Math.floor(i / cols) ? 0 : v));
+      return [rows, cols, uniform(rows * cols), uniform(rows), R, index % 2 === 0 ? new Float64Array(cols) : uniform(cols), new Float64Array(cols)];
+    }),
+  },
+  {
     name: 'colMeans',
     naive: (rows: number, cols: number, A: Vec, out: Vec) => {
       for (let j = 0; j < cols; j++) {
@@ -771,6 +805,35 @@ describe.each(BACKENDS)('$label kernels match the naive loops', ({ create }) => 
     for (const { spec, outcome } of outcomes) {
       if (typeof outcome.value === 'number') expect(Number.isFinite(outcome.value) && outcome.value > 1e298).toBe(true);
       expect([...(outcome.buffers[outIndex[spec.name]!] as Vec)].every(Number.isFinite)).toBe(true);
+    }
+  });
+});
+
+describe.each(BACKENDS)('$label qrAppend is a QR factorisation, block by block', ({ create }) => {
+  const backend = create();
+  it.each([[40, 5, 1], [1000, 17, 7], [300, 64, 3], [9, 12, 2]])('%i × %i in %i blocks: RᵀR = XᵀX, Rᵀ(Qᵀy) = Xᵀy, R upper triangular', (n, d, blocks) => {
+    const X = uniform(n * d), y = uniform(n);
+    let R: Vec = new Float64Array(d * d), qty: Vec = new Float64Array(d);
+    const per = Math.ceil(n / blocks);
+    for (let s = 0; s < n; s += per) {
+      const rows = Math.min(per, n - s);
+      const out = runOnBackend(backend, 'qrAppend', [rows, d, X.slice(s * d, (s + rows) * d), y.slice(s, s + rows), R, qty, new Float64Array(d)], LAYOUTS[0]);
+      R = out.buffers[4] as Vec;
+      qty = out.buffers[5] as Vec;
+    }
+    const gramScale = Math.max(1, n);
+    for (let j = 0; j < d; j++) {
+      for (let i = j + 1; i < d; i++) expect(R[i * d + j]).toBe(0);
+      for (let k = 0; k < d; k++) {
+        let rtr = 0, xtx = 0;
+        for (let i = 0; i < d; i++) rtr += R[i * d + j] * R[i * d + k];
+        for (let i = 0; i < n; i++) xtx += X[i * d + j] * X[i * d + k];
+        expect(Math.abs(rtr - xtx)).toBeLessThan(1e-12 * gramScale);
+      }
+      let rq = 0, xy = 0;
+      for (let i = 0; i < d; i++) rq += R[i * d + j] * qty[i];
+      for (let i = 0; i < n; i++) xy += X[i * d + j] * y[i];
+      expect(Math.abs(rq - xy)).toBeLessThan(1e-12 * gramScale);
     }
   });
 });

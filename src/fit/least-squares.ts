@@ -6,7 +6,7 @@
 import type { Arena } from '../runtime/arena.js';
 import { LinfitError } from '../errors.js';
 import { choleskyInPlace, choleskySolve, conditionEstimate } from '../linalg/cholesky.js';
-import { leastSquares } from '../linalg/lstsq.js';
+import { leastSquaresFromQr } from '../linalg/lstsq.js';
 import type { Matrix } from '../matrix.js';
 import { gramStats } from '../solvers/gram.js';
 
@@ -42,7 +42,7 @@ export function fitLeastSquares(
 ): LeastSquaresFit {
   const { rows: n, cols: d } = X;
   return arena.scope(() => {
-    const stats = gramStats(arena, X, y, sampleWeight, options.fitIntercept);
+    const stats = gramStats(arena, X, y, sampleWeight, options.fitIntercept, options.solver !== 'qr');
     // On the centred data, mean ½r² + α/2‖w‖² is minimised by (XᵀSX + Nα·I)·w = XᵀSy.
     const lambda = stats.weightSum * options.alpha;
     let fit: Omit<LeastSquaresFit, 'intercept'> | null = null;
@@ -50,17 +50,7 @@ export function fitLeastSquares(
       fit = solveNormal(arena, stats.gram, stats.xty, d, lambda, options.solver === 'normal');
     }
     if (!fit) {
-      // QR on √s-scaled rows of the centred data (the weights enter as row scaling).
-      const m = arena.f64;
-      const yc = arena.read(stats.y, n);
-      if (sampleWeight) {
-        for (let i = 0; i < n; i++) {
-          const r = Math.sqrt(sampleWeight[i]);
-          yc[i] *= r;
-          for (let j = 0; j < d; j++) m[stats.x / 8 + i * d + j] *= r;
-        }
-      }
-      fit = { solver: 'qr', ...leastSquares(m, stats.x / 8, n, d, yc, lambda) };
+      fit = { solver: 'qr', ...leastSquaresFromQr(...qrFactor(arena, stats.x, stats.y, n, d, sampleWeight), n, d, lambda) };
     }
     const intercept = stats.xMeans ? stats.yMean - dotJs(stats.xMeans, fit.coef) : 0;
     return { ...fit, intercept };
@@ -96,6 +86,29 @@ function solveNormal(
   const coef = choleskySolve(factor, d, rhs.map((v, j) => v * scale[j]));
   for (let j = 0; j < d; j++) coef[j] *= scale[j];
   return { coef, solver: 'normal', condition };
+}
+
+/** Rows per qrAppend block: about 256 KB of X, which stays in cache while it is folded in. */
+const QR_BLOCK_VALUES = 32768;
+
+/**
+ * R and Qᵀy of the centred X and y (in the arena, overwritten), block by block through the
+ * qrAppend kernel; sample weights enter as √s row scaling (one JS pass over X).
+ */
+function qrFactor(arena: Arena, x: number, y: number, n: number, d: number, sampleWeight?: Float64Array): [Float64Array, Float64Array] {
+  const k = arena.kernels;
+  if (sampleWeight) {
+    const m = arena.f64;
+    for (let i = 0; i < n; i++) {
+      const r = Math.sqrt(sampleWeight[i]);
+      m[y / 8 + i] *= r;
+      for (let j = 0; j < d; j++) m[x / 8 + i * d + j] *= r;
+    }
+  }
+  const R = arena.zeros(d * d), qty = arena.zeros(d), w = arena.alloc(d);
+  const block = Math.max(8, Math.floor(QR_BLOCK_VALUES / Math.max(d, 1)));
+  for (let s = 0; s < n; s += block) k.qrAppend(Math.min(block, n - s), d, x + s * d * 8, y + s * 8, R, qty, w);
+  return [arena.read(R, d * d), arena.read(qty, d)];
 }
 
 function singular(insist: boolean, why: string): null {

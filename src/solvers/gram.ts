@@ -21,10 +21,15 @@ export interface GramStats {
   y: number;
 }
 
-export function gramStats(arena: Arena, X: Matrix, y: Float64Array, sampleWeight: Float64Array | undefined, fitIntercept: boolean): GramStats {
+/** `withGram` false: only the centred copies and the means (for QR, which never forms XᵀX); gram and xty are then 0. */
+export function gramStats(
+  arena: Arena, X: Matrix, y: Float64Array, sampleWeight: Float64Array | undefined, fitIntercept: boolean, withGram = true,
+): GramStats {
   const { rows: n, cols: d } = X;
   const k = arena.kernels;
-  arena.reserve(n * d + 3 * n + d * d + 5 * d, 10);
+  // The Gram matrix and its vectors, and room for a QR factor (R, Qᵀy, scratch) should the
+  // normal equation be refused: nothing grows the memory while X is live.
+  arena.reserve(n * d + 3 * n + 2 * d * d + 8 * d, 13);
   const x = arena.copyInFinite(X, 'X');
   const sw = sampleWeight ? arena.copyIn(sampleWeight) : 0;
   const weightSum = sampleWeight ? sampleWeight.reduce((s, v) => s + v, 0) : n;
@@ -46,6 +51,7 @@ export function gramStats(arena: Arena, X: Matrix, y: Float64Array, sampleWeight
     for (let i = 0; i < n; i++) yc[i] -= yMean;
   }
   const yPtr = arena.copyIn(yc);
+  if (!withGram) return { d, gram: 0, xty: 0, yy: 0, weightSum, xMeans, yMean, x, y: yPtr };
   const gram = arena.alloc(d * d);
   const xty = arena.alloc(d);
   let yy = 0;
