@@ -53,6 +53,13 @@ export const fitComparisons: Comparison[] = [
     },
   },
   {
+    name: "LinearRegression({ solver: 'qr' }).fit, 100 000 × 100 (blocked Householder QR + SVD)",
+    setup: (arena) => {
+      const data = (big ??= regressionData(100_000, 100));
+      return onBackendOf(arena, () => new LinearRegression({ solver: 'qr' }).fit(data.X, data.y));
+    },
+  },
+  {
     name: 'LogisticRegression gd (full batch), 100 000 × 100, 10 epochs',
     epochs: 10,
     setup: (arena) => {
