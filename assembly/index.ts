@@ -31,3 +31,5 @@ export { nadamStep } from './optim/nadam';
 // Not kernels: test hooks for the two-lane exp and log1p (test/vector-math.test.ts calls them
 // on the module directly).
 export { expNegTest, log1pTest } from './math/exp';
+// Not a kernel: the bench's SIMD peak loop (bench/peak.ts calls it on the module directly).
+export { peakMulAddTest } from './bench/peak';
